@@ -1,0 +1,59 @@
+"""The mainline Mastodon backend."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from mastodon.plugin import BackendInfo, BackendMatch, ServerContext, ServerVersion, hookimpl
+
+NAME = "mainline"
+_VERSION = re.compile(
+    r"^v?(?P<major>\d+)\.(?P<minor>\d+)\.(?P<patch>\d+)"
+    r"(?P<pre>(?:-|rc|\.?pre|\.?beta|\.?alpha)[0-9A-Za-z.-]*)?(?:\+(?P<meta>[0-9A-Za-z.+-]+))?$"
+)
+
+
+@hookimpl
+def mastodon_backend_info() -> BackendInfo:
+    return BackendInfo(NAME, "Mastodon (mainline and close forks such as glitch-soc and Hometown)", feature_sets=("mastodon",))
+
+
+@hookimpl
+def mastodon_parse_version(version_string: str) -> ServerVersion | None:
+    """Plain Mastodon versions: ``4.2.1``, ``4.3.0-rc.1``, ``4.0.0rc1``, ``3.5.3+glitch``."""
+    match = _VERSION.match(version_string.strip())
+    if match is None or int(match["major"]) == 0:
+        return None
+    version = (int(match["major"]), int(match["minor"]), int(match["patch"]))
+    extra = {}
+    if match["pre"]:
+        extra["prerelease"] = match["pre"].lstrip("-.")
+    if match["meta"]:
+        extra["build"] = match["meta"]
+    return ServerVersion(mastodon=version, software="mastodon", software_version=version, raw=version_string, extra=extra)
+
+
+@hookimpl
+def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> BackendMatch | None:
+    software = ((nodeinfo or {}).get("software") or {}).get("name", "")
+    if isinstance(software, str) and software.lower() in ("mastodon", "hometown", "glitch-soc", "glitchsoc"):
+        return BackendMatch(NAME, 100, f"nodeinfo software.name is {software!r}")
+    if nodeinfo is None and instance and isinstance(instance.get("version"), str):
+        if mastodon_parse_version(instance["version"]) is not None:
+            return BackendMatch(NAME, 10, f"plain Mastodon version string {instance['version']!r}")
+    return None
+
+
+@hookimpl
+def mastodon_datetime_to_id(ctx: ServerContext, value: datetime) -> int:
+    """Snowflake ids: milliseconds since the epoch, shifted left by 16 bits."""
+    if value.tzinfo is None:
+        value = value.astimezone()
+    return int(value.astimezone(timezone.utc).timestamp() * 1000) << 16
+
+
+@hookimpl
+def mastodon_streaming_transport(ctx: ServerContext, stream: str) -> str:
+    return "sse"

@@ -1,0 +1,8 @@
+"""Compatibility module: ``from mastodon.Mastodon import Mastodon, MastodonError, ...``."""
+
+from .client import Mastodon
+from .entities import AttribAccessDict, AttribAccessList
+from .errors import *  # noqa: F403
+from .errors import __all__ as _error_names
+
+__all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", *_error_names]

@@ -1,0 +1,16 @@
+"""A Mastodon API client for every kind of fediverse server.
+
+>>> from mastodon import Mastodon
+>>> api = Mastodon(access_token="usercred.secret")  # doctest: +SKIP
+>>> api.toot("Hello from Python")  # doctest: +SKIP
+"""
+
+from .client import Mastodon
+from .entities import AttribAccessDict, AttribAccessList
+from .errors import *  # noqa: F403
+from .errors import __all__ as _error_names
+from .hookspecs import hookimpl
+
+__version__ = "0.1.0"
+
+__all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", "hookimpl", "__version__", *_error_names]

@@ -1,0 +1,1 @@
+"""Public API methods, grouped by area as mixins of :class:`mastodon.Mastodon`."""

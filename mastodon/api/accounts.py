@@ -1,0 +1,411 @@
+"""Accounts, relationships, follows, featured tags, suggestions and blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..base import MastodonBase
+from ..endpoints import accounts as E
+from ..errors import MastodonIllegalArgumentError, MastodonNotFoundError
+from ..return_types import Entity, EntityList, IdType, PaginationId
+from .binding import api_method, uses_endpoint
+from .support import load_media_file
+
+
+class AccountsAPI(MastodonBase):
+    @api_method(E.account)
+    def account(self, id: IdType) -> Entity:  # noqa: A002
+        """Fetch account information by user id.
+
+        Does not require authentication for publicly visible accounts.
+
+        Returns a user dict.
+        """
+
+    @api_method(E.account_verify_credentials)
+    def account_verify_credentials(self) -> Entity:
+        """Fetch logged-in user's account information.
+
+        Returns a user dict (Starting from 2.1.0, with an additional "source" field).
+        """
+
+    @api_method(E.account_verify_credentials)
+    def me(self) -> Entity:
+        """Get this user's account. Synonym for account_verify_credentials()."""
+
+    @api_method(E.account_statuses)
+    def account_statuses(
+        self,
+        id: IdType,  # noqa: A002
+        only_media: bool = False,
+        pinned: bool = False,
+        exclude_replies: bool = False,
+        exclude_reblogs: bool = False,
+        tagged: str | None = None,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch statuses by user id. Same options as timeline() are permitted.
+
+        If ``only_media`` is set, return only statuses with media attachments. If
+        ``pinned`` is set, return only statuses that have been pinned. If
+        ``exclude_replies`` is set, filter out all statuses that are replies. If
+        ``exclude_reblogs`` is set, filter out all statuses that are reblogs. If
+        ``tagged`` is set, return only statuses that are tagged with ``tagged`` (a single
+        tag without a '#').
+
+        Returns a list of toot dicts.
+        """
+
+    @api_method(E.account_following)
+    def account_following(
+        self,
+        id: IdType,  # noqa: A002
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch users the given user is following.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.account_followers)
+    def account_followers(
+        self,
+        id: IdType,  # noqa: A002
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch users the given user is followed by.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.account_relationships)
+    def account_relationships(self, id: IdType | list[IdType]) -> EntityList:  # noqa: A002
+        """Fetch relationship (following, followed_by, blocking, follow requested) of the logged in user to a given account. ``id`` can be a list.
+
+        Returns a list of relationship dicts.
+        """
+
+    @api_method(E.account_search)
+    def account_search(self, q: str, limit: int | None = None, following: bool = False) -> EntityList:
+        """Fetch matching accounts. Will lookup an account remotely if the search term is in the username@domain format and not yet in the database. Set ``following`` to True to limit the search to users the logged-in user follows.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.account_lookup)
+    def account_lookup(self, acct: str) -> Entity:
+        """Look up an account by its ``username`` or ``username@domain`` without a search.
+
+        Returns a user dict.
+        """
+
+    @api_method(E.account_featured_tags)
+    def account_featured_tags(self, id: IdType) -> EntityList:  # noqa: A002
+        """Get an account's featured hashtags.
+
+        Returns a list of hashtag dicts (NOT featured tag dicts).
+        """
+
+    @api_method(E.account_lists)
+    def account_lists(self, id: IdType) -> EntityList:  # noqa: A002
+        """Get the lists of the logged-in user that the given account is on."""
+
+    @api_method(E.account_follow)
+    def account_follow(self, id: IdType, reblogs: bool = True, notify: bool = False) -> Entity:  # noqa: A002
+        """Follow a user.
+
+        Set ``reblogs`` to False to hide boosts by the followed user. Set ``notify`` to
+        True to get a notification every time the followed user posts.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_unfollow)
+    def account_unfollow(self, id: IdType) -> Entity:  # noqa: A002
+        """Unfollow a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_block)
+    def account_block(self, id: IdType) -> Entity:  # noqa: A002
+        """Block a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_unblock)
+    def account_unblock(self, id: IdType) -> Entity:  # noqa: A002
+        """Unblock a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_mute)
+    def account_mute(self, id: IdType, notifications: bool = True, duration: int | None = None) -> Entity:  # noqa: A002
+        """Mute a user.
+
+        Set ``notifications`` to False to receive notifications even though the user is
+        muted from timelines. Pass a ``duration`` in seconds to have the server
+        automatically lift the mute after that many seconds.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_unmute)
+    def account_unmute(self, id: IdType) -> Entity:  # noqa: A002
+        """Unmute a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_pin)
+    def account_pin(self, id: IdType) -> Entity:  # noqa: A002
+        """Pin / endorse a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_unpin)
+    def account_unpin(self, id: IdType) -> Entity:  # noqa: A002
+        """Unpin / un-endorse a user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_note_set)
+    def account_note_set(self, id: IdType, comment: str) -> Entity:  # noqa: A002
+        """Set a note (visible to the logged in user only) for the given account.
+
+        Returns a relationship dict with the note updated.
+        """
+
+    @uses_endpoint(E.account_update_credentials)
+    def account_update_credentials(
+        self,
+        display_name: str | None = None,
+        note: str | None = None,
+        avatar: Any = None,
+        avatar_mime_type: str | None = None,
+        header: Any = None,
+        header_mime_type: str | None = None,
+        locked: bool | None = None,
+        bot: bool | None = None,
+        discoverable: bool | None = None,
+        fields: list[tuple[str, str]] | None = None,
+    ) -> Entity:
+        """Update the profile for the currently logged-in user.
+
+        ``note`` is the user's bio. ``avatar`` and ``header`` are images: either image
+        data with a mime type, or a file name. ``locked`` specifies whether the user needs
+        to manually approve follow requests, ``bot`` whether the user is a bot,
+        ``discoverable`` whether the user appears in the user directory. ``fields`` can be
+        a list of up to four name-value pairs (tuples) shown in the profile.
+
+        Returns the updated user dict of the logged-in user.
+        """
+        args: dict[str, Any] = dict(display_name=display_name, note=note, locked=locked, bot=bot, discoverable=discoverable)
+        if fields is not None:
+            fields = list(fields)
+            if len(fields) > 4:
+                raise MastodonIllegalArgumentError("A maximum of four fields are allowed.")
+            for index, pair in enumerate(fields):
+                try:
+                    name, value = pair
+                except (TypeError, ValueError):
+                    raise MastodonIllegalArgumentError("fields must be (name, value) pairs") from None
+                args[f"fields_attributes[{index}][name]"] = name
+                args[f"fields_attributes[{index}][value]"] = value
+        files = {}
+        if avatar is not None:
+            files["avatar"] = load_media_file(avatar, avatar_mime_type)
+        if header is not None:
+            files["header"] = load_media_file(header, header_mime_type)
+        return self._pipeline.call(E.account_update_credentials, args, files=files or None)
+
+    @uses_endpoint(E.follows)
+    def follows(self, uri: str) -> Entity:
+        """Follow a remote user by uri (username@domain).
+
+        Returns a relationship dict for the followed account.
+        """
+        if not isinstance(uri, str) or not uri.strip("@"):
+            raise MastodonIllegalArgumentError("uri must be a 'username@domain' string")
+        found = self.account_search(uri)
+        if not found:
+            raise MastodonNotFoundError("Mastodon API returned error", 404, "Not Found", f"No account found for {uri}")
+        return self.account_follow(found[0])
+
+    # -- featured tags -------------------------------------------------------------------
+
+    @api_method(E.featured_tags)
+    def featured_tags(self) -> EntityList:
+        """Get the hashtags the logged-in user has featured on their profile.
+
+        Returns a list of featured tag dicts.
+        """
+
+    @api_method(E.featured_tag_suggestions)
+    def featured_tag_suggestions(self) -> EntityList:
+        """Get the hashtags the logged-in user has used most (candidates for featuring).
+
+        Returns a list of hashtag dicts.
+        """
+
+    @uses_endpoint(E.featured_tag_create)
+    def featured_tag_create(self, name: str) -> Entity:
+        """Feature a hashtag on the logged-in user's profile (``name`` without the leading #).
+
+        Returns a featured tag dict.
+        """
+        if not isinstance(name, str) or not name.lstrip("#"):
+            raise MastodonIllegalArgumentError("name must be a hashtag name")
+        return self._pipeline.call(E.featured_tag_create, {"name": name.lstrip("#")})
+
+    @api_method(E.featured_tag_delete)
+    def featured_tag_delete(self, id: IdType) -> None:  # noqa: A002
+        """Stop featuring the featured tag with the given id."""
+
+    # -- suggestions, directory, endorsements --------------------------------------------
+
+    @api_method(E.suggestions)
+    def suggestions(self) -> EntityList:
+        """Fetch follow suggestions for the logged-in user.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.suggestion_delete)
+    def suggestion_delete(self, account_id: IdType) -> None:
+        """Remove the user with the given account_id from the follow suggestions."""
+
+    @api_method(E.directory)
+    def directory(self) -> EntityList:
+        """Fetch the contents of the profile directory, if enabled on the server.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.endorsements)
+    def endorsements(self) -> EntityList:
+        """Fetch list of users endorsed by the logged-in user.
+
+        Returns a list of user dicts.
+        """
+
+    # -- favourites, bookmarks, follow requests, mutes, blocks ---------------------------
+
+    @api_method(E.favourites)
+    def favourites(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch the logged-in user's favourited statuses.
+
+        Returns a list of toot dicts.
+        """
+
+    @api_method(E.bookmarks)
+    def bookmarks(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Get a list of statuses bookmarked by the logged-in user.
+
+        Returns a list of toot dicts.
+        """
+
+    @api_method(E.follow_requests)
+    def follow_requests(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch the logged-in user's incoming follow requests.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.follow_request_authorize)
+    def follow_request_authorize(self, id: IdType) -> Entity:  # noqa: A002
+        """Accept an incoming follow request.
+
+        Returns the updated relationship dict for the requesting account.
+        """
+
+    @api_method(E.follow_request_reject)
+    def follow_request_reject(self, id: IdType) -> Entity:  # noqa: A002
+        """Reject an incoming follow request.
+
+        Returns the updated relationship dict for the requesting account.
+        """
+
+    @api_method(E.mutes)
+    def mutes(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch a list of users muted by the logged-in user.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.blocks)
+    def blocks(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch a list of users blocked by the logged-in user.
+
+        Returns a list of user dicts.
+        """
+
+    @api_method(E.domain_blocks)
+    def domain_blocks(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch the logged-in user's blocked domains.
+
+        Returns a list of blocked domain URLs (as strings, without protocol specifier).
+        """
+
+    @uses_endpoint(E.domain_block)
+    def domain_block(self, domain: str | None = None) -> None:
+        """Add a block for all statuses originating from the specified domain for the logged-in user."""
+        if not isinstance(domain, str) or not domain:
+            raise MastodonIllegalArgumentError("domain must be a domain name")
+        self._pipeline.call(E.domain_block, {"domain": domain})
+
+    @uses_endpoint(E.domain_unblock)
+    def domain_unblock(self, domain: str | None = None) -> None:
+        """Remove a domain block for the logged-in user."""
+        if not isinstance(domain, str) or not domain:
+            raise MastodonIllegalArgumentError("domain must be a domain name")
+        self._pipeline.call(E.domain_unblock, {"domain": domain})

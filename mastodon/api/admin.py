@@ -1,0 +1,196 @@
+"""The moderation (admin) API."""
+
+from __future__ import annotations
+
+from ..base import MastodonBase
+from ..endpoints import admin as E
+from ..errors import MastodonIllegalArgumentError
+from ..return_types import Entity, EntityList, IdType, PaginationId
+from .binding import api_method, uses_endpoint
+
+MODERATION_STATUSES = ("active", "pending", "disabled", "silenced", "suspended")
+MODERATION_ACTIONS = ("none", "disable", "silence", "suspend", "sensitive")
+
+
+class AdminAPI(MastodonBase):
+    @uses_endpoint(E.admin_accounts)
+    def admin_accounts(
+        self,
+        remote: bool = False,
+        by_domain: str | None = None,
+        status: str = "active",
+        username: str | None = None,
+        display_name: str | None = None,
+        email: str | None = None,
+        ip: str | None = None,
+        staff_only: bool = False,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetches a list of accounts that match given criteria. By default, local accounts are returned.
+
+        * Set ``remote`` to True to get remote accounts, otherwise local accounts are returned.
+        * Set ``by_domain`` to a domain to get only accounts from that domain.
+        * Set ``status`` to one of "active", "pending", "disabled", "silenced" or
+          "suspended" to get only accounts with that moderation status (default: active).
+        * Set ``username`` / ``display_name`` to a string to get only accounts whose
+          username / display name contains this string.
+        * Set ``email`` to an email to get only accounts with that email (local accounts).
+        * Set ``ip`` to an ip (standard v4/v6 notation) to get only accounts whose last
+          active ip is that ip (local accounts).
+        * Set ``staff_only`` to True to only get staff accounts (local accounts).
+
+        Setting the boolean parameters to False means "I do not care", not "exclude".
+
+        Returns a list of admin account dicts.
+        """
+        if status not in MODERATION_STATUSES:
+            raise MastodonIllegalArgumentError(f"Invalid moderation status {status!r}; use one of {', '.join(MODERATION_STATUSES)}")
+        args: dict[str, object] = dict(
+            by_domain=by_domain, username=username, display_name=display_name, email=email, ip=ip,
+            max_id=max_id, min_id=min_id, since_id=since_id, limit=limit,
+        )
+        if remote:
+            args["remote"] = True
+        if staff_only:
+            args["staff"] = True
+        args[status] = True
+        return self._pipeline.call(E.admin_accounts, args)
+
+    @api_method(E.admin_account)
+    def admin_account(self, id: IdType) -> Entity:  # noqa: A002
+        """Fetches a single admin account dict for the user with the given id.
+
+        Returns that dict.
+        """
+
+    @api_method(E.admin_account_enable)
+    def admin_account_enable(self, id: IdType) -> Entity:  # noqa: A002
+        """Reenables login for a local account for which login has been disabled.
+
+        Returns the updated admin account dict.
+        """
+
+    @api_method(E.admin_account_approve)
+    def admin_account_approve(self, id: IdType) -> Entity:  # noqa: A002
+        """Approves a pending account.
+
+        Returns the updated admin account dict.
+        """
+
+    @api_method(E.admin_account_reject)
+    def admin_account_reject(self, id: IdType) -> Entity:  # noqa: A002
+        """Rejects and deletes a pending account.
+
+        Returns the updated admin account dict for the account that is now gone.
+        """
+
+    @api_method(E.admin_account_unsilence)
+    def admin_account_unsilence(self, id: IdType) -> Entity:  # noqa: A002
+        """Unsilences an account.
+
+        Returns the updated admin account dict.
+        """
+
+    @api_method(E.admin_account_unsuspend)
+    def admin_account_unsuspend(self, id: IdType) -> Entity:  # noqa: A002
+        """Unsuspends an account.
+
+        Returns the updated admin account dict.
+        """
+
+    @uses_endpoint(E.admin_account_moderate)
+    def admin_account_moderate(
+        self,
+        id: IdType,  # noqa: A002
+        action: str | None = None,
+        report_id: IdType | None = None,
+        warning_preset_id: IdType | None = None,
+        text: str | None = None,
+        send_email_notification: bool = True,
+    ) -> None:
+        """Perform a moderation action on an account.
+
+        Valid actions are "disable" (for a local user, disable login), "silence" (hide the
+        users posts from all public timelines), "suspend" (irreversibly delete all the
+        user's posts, past and future) and "sensitive" (force an accounts media visibility
+        to always be sensitive). If no action is specified, the user is only issued a
+        warning.
+
+        Specify the id of a report as ``report_id`` to close the report with this
+        moderation action as the resolution. Specify ``warning_preset_id`` to use a
+        warning preset as the notification text to the user, or ``text`` to specify text
+        directly. If both are specified, they are concatenated (preset first).
+
+        Set ``send_email_notification`` to False to not send the user an email
+        notification informing them of the moderation action.
+        """
+        action = "none" if action is None else action
+        if action not in MODERATION_ACTIONS:
+            raise MastodonIllegalArgumentError(f"Invalid moderation action {action!r}; use one of {', '.join(MODERATION_ACTIONS)}")
+        args = dict(
+            id=id, type=action, report_id=report_id, warning_preset_id=warning_preset_id, text=text,
+            send_email_notification=None if send_email_notification is False else send_email_notification,
+        )
+        self._pipeline.call(E.admin_account_moderate, args)
+
+    @uses_endpoint(E.admin_reports)
+    def admin_reports(
+        self,
+        resolved: bool = False,
+        account_id: IdType | None = None,
+        target_account_id: IdType | None = None,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetches the list of reports.
+
+        Set ``resolved`` to True to search for resolved reports. ``account_id`` and
+        ``target_account_id`` can be used to get reports filed by or about a specific user.
+
+        Returns a list of report dicts.
+        """
+        args = dict(
+            resolved=True if resolved else None, account_id=account_id, target_account_id=target_account_id,
+            max_id=max_id, min_id=min_id, since_id=since_id, limit=limit,
+        )
+        return self._pipeline.call(E.admin_reports, args)
+
+    @api_method(E.admin_report)
+    def admin_report(self, id: IdType) -> Entity:  # noqa: A002
+        """Fetches the report with the given id.
+
+        Returns a report dict.
+        """
+
+    @api_method(E.admin_report_assign)
+    def admin_report_assign(self, id: IdType) -> Entity:  # noqa: A002
+        """Assigns the given report to the logged-in user.
+
+        Returns the updated report dict.
+        """
+
+    @api_method(E.admin_report_unassign)
+    def admin_report_unassign(self, id: IdType) -> Entity:  # noqa: A002
+        """Unassigns the given report from the logged-in user.
+
+        Returns the updated report dict.
+        """
+
+    @api_method(E.admin_report_reopen)
+    def admin_report_reopen(self, id: IdType) -> Entity:  # noqa: A002
+        """Reopens a closed report.
+
+        Returns the updated report dict.
+        """
+
+    @api_method(E.admin_report_resolve)
+    def admin_report_resolve(self, id: IdType) -> Entity:  # noqa: A002
+        """Marks a report as resolved (without taking any action).
+
+        Returns the updated report dict.
+        """

@@ -1,0 +1,81 @@
+"""Binding endpoint metadata to thin, documented public methods."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..endpoints.model import Endpoint
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _with_note(doc: str | None, note: str) -> str:
+    text = inspect.cleandoc(doc or "")
+    return f"{text}\n\n{note}" if text else note
+
+
+def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
+    """Make a method whose body is ``...`` call ``endpoint`` with its bound arguments.
+
+    The wrapped function keeps its real signature and docstring (with the endpoint's
+    version note appended), so ``help()`` and ``inspect.signature`` show the reference's
+    parameters. The body is never run.
+    """
+
+    def decorate(func: F) -> F:
+        signature = inspect.signature(func)
+        names = tuple(signature.parameters)[1:]
+        defaults = tuple(
+            (name, p.default) for name, p in signature.parameters.items() if p.default is not inspect.Parameter.empty
+        )
+        positional_limit = len(names)
+
+        @functools.wraps(func)
+        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if len(args) > positional_limit:
+                raise TypeError(f"{func.__name__}() takes {positional_limit} positional arguments but {len(args)} were given")
+            arguments = dict(defaults)
+            arguments.update(zip(names, args))
+            for key, value in kwargs.items():
+                if key not in arguments and key not in names:
+                    raise TypeError(f"{func.__name__}() got an unexpected keyword argument {key!r}")
+                arguments[key] = value
+            missing = [n for n in names if n not in arguments]
+            if missing:
+                raise TypeError(f"{func.__name__}() missing required argument(s): {', '.join(missing)}")
+            return self._pipeline.call(endpoint, arguments, auth=auth)
+
+        wrapper.__doc__ = _with_note(func.__doc__, endpoint.version_note)
+        wrapper.__endpoint__ = endpoint  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def version_note(added: str, changed: str | None = None) -> Callable[[F], F]:
+    """Record (and document) the version note of a helper method with its own body."""
+    note = f"Added: Mastodon v{added}, last changed: Mastodon v{changed or added}"
+
+    def decorate(func: F) -> F:
+        func.__doc__ = _with_note(func.__doc__, note)
+        func.__version_note__ = (added, changed or added)  # type: ignore[attr-defined]
+        return func
+
+    return decorate
+
+
+def uses_endpoint(endpoint: Endpoint) -> Callable[[F], F]:
+    """For methods with their own body: document and record the endpoint they call."""
+
+    def decorate(func: F) -> F:
+        func.__doc__ = _with_note(func.__doc__, endpoint.version_note)
+        func.__endpoint__ = endpoint  # type: ignore[attr-defined]
+        return func
+
+    return decorate
+
+
+__all__ = ["api_method", "version_note", "uses_endpoint"]

@@ -1,0 +1,70 @@
+"""Reading data: instances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..base import MastodonBase
+from ..detection import fetch_nodeinfo
+from ..endpoints import instance as E
+from ..errors import MastodonError
+from ..return_types import Entity, EntityList
+from .binding import api_method, uses_endpoint
+
+
+class InstanceAPI(MastodonBase):
+    @api_method(E.instance)
+    def instance(self) -> Entity:
+        """Retrieve basic information about the instance, including the URI and administrative contact email.
+
+        Does not require authentication unless locked down by the administrator.
+
+        Returns an instance dict.
+        """
+
+    @api_method(E.instance_v2)
+    def instance_v2(self) -> Entity:
+        """Retrieve the v2 instance document (configuration, registrations, contact)."""
+
+    @api_method(E.instance_activity)
+    def instance_activity(self) -> EntityList:
+        """Retrieve activity stats about the instance (12 weeks back from the current week).
+
+        May be disabled by the instance administrator - throws a MastodonNotFoundError in that case.
+
+        Returns a list of activity dicts.
+        """
+
+    @api_method(E.instance_peers)
+    def instance_peers(self) -> EntityList:
+        """Retrieve the instances that this instance knows about.
+
+        May be disabled by the instance administrator - throws a MastodonNotFoundError in that case.
+
+        Returns a list of URL strings.
+        """
+
+    @api_method(E.instance_rules)
+    def instance_rules(self) -> EntityList:
+        """Retrieve the instance's rules."""
+
+    @uses_endpoint(E.instance_health)
+    def instance_health(self) -> bool:
+        """Basic health check. Returns True if healthy, False if not."""
+        try:
+            response = self._pipeline.call(E.instance_health, raw=True)
+        except MastodonError:
+            return False
+        return response.text.strip() in ("OK", "success")
+
+    @uses_endpoint(E.instance_nodeinfo)
+    def instance_nodeinfo(self, schema: str = "http://nodeinfo.diaspora.software/ns/schema/2.0") -> Any:
+        """Retrieves the instance's nodeinfo information.
+
+        For information on what the nodeinfo can contain, see the nodeinfo specification:
+        https://github.com/jhass/nodeinfo . By default, the version 2.0 schema is retrieved.
+
+        To override the schema, specify the desired schema with the schema parameter.
+        """
+        self._pipeline.check_gate(E.instance_nodeinfo)
+        return fetch_nodeinfo(self._transport, schema)

@@ -1,0 +1,136 @@
+"""Reports, markers, emoji, apps, preferences and announcements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..base import MastodonBase
+from ..endpoints import misc as E
+from ..errors import MastodonIllegalArgumentError
+from ..params import as_list, unpack_id
+from ..return_types import Entity, EntityList, IdType
+from .binding import api_method, uses_endpoint
+
+MARKER_TIMELINES = ("home", "notifications")
+
+
+class MiscAPI(MastodonBase):
+    @api_method(E.reports)
+    def reports(self) -> EntityList:
+        """Fetch a list of reports made by the logged-in user.
+
+        Warning: this endpoint was removed in Mastodon 2.5.0 and does not work there.
+
+        Returns a list of report dicts.
+        """
+
+    @uses_endpoint(E.report)
+    def report(
+        self,
+        account_id: IdType,
+        status_ids: IdType | list[IdType] | None = None,
+        comment: str | None = None,
+        forward: bool = False,
+    ) -> Entity:
+        """Report statuses to the instances administrators.
+
+        Accepts a list of toot IDs associated with the report, and a comment.
+
+        Set ``forward`` to True to forward a report of a remote user to that users instance
+        as well as sending it to the instance local administrators.
+
+        Returns a report dict.
+        """
+        if account_id is None:
+            raise MastodonIllegalArgumentError("account_id is required")
+        return self._pipeline.call(E.report, dict(account_id=account_id, status_ids=status_ids, comment=comment, forward=forward))
+
+    @uses_endpoint(E.markers_get)
+    def markers_get(self, timeline: str | list[str] = ["home"]) -> Entity:  # noqa: B006
+        """Get the last-read-location markers for the specified timelines.
+
+        Valid timelines are 'home' and 'notifications'. Note that despite the singular
+        name, ``timeline`` can be a list.
+
+        Returns a dict of read marker dicts, keyed by timeline name.
+        """
+        names = as_list(timeline)
+        if not names or not all(isinstance(n, str) for n in names):
+            raise MastodonIllegalArgumentError("timeline must be a timeline name or a list of them")
+        return self._pipeline.call(E.markers_get, {"timeline": names})
+
+    @uses_endpoint(E.markers_set)
+    def markers_set(self, timelines: str | list[str], last_read_ids: IdType | list[IdType]) -> Entity:
+        """Set the "last read" marker(s) for the given timeline(s) to the given id(s)
+
+        Note that if you give an invalid timeline name, this will silently do nothing.
+
+        Returns a dict with the updated read marker dicts, keyed by timeline name.
+        """
+        names, ids = as_list(timelines), as_list(last_read_ids)
+        if len(names) != len(ids):
+            raise MastodonIllegalArgumentError("Number of specified timelines and ids must be the same")
+        body: dict[str, Any] = {}
+        for name, last_read in zip(names, ids):
+            body[name] = {"last_read_id": unpack_id(last_read)}
+        return self._pipeline.call(E.markers_set, body)
+
+    @api_method(E.custom_emojis)
+    def custom_emojis(self) -> EntityList:
+        """Fetch the list of custom emoji the instance has installed.
+
+        Does not require authentication unless locked down by the administrator.
+
+        Returns a list of emoji dicts.
+        """
+
+    @api_method(E.app_verify_credentials)
+    def app_verify_credentials(self) -> Entity:
+        """Fetch information about the current application.
+
+        Returns an application dict.
+        """
+
+    @api_method(E.preferences)
+    def preferences(self) -> Entity:
+        """Fetch the user's preferences, which can be used to set some default options.
+
+        As of 2.8.0, apps can only fetch, not update preferences.
+
+        Returns a preference dict.
+        """
+
+    @api_method(E.announcements)
+    def announcements(self) -> EntityList:
+        """Fetch currently active announcements.
+
+        Returns a list of announcement dicts.
+        """
+
+    @api_method(E.announcement_dismiss)
+    def announcement_dismiss(self, id: IdType) -> None:  # noqa: A002
+        """Set the given annoucement to read."""
+
+    @uses_endpoint(E.announcement_reaction_create)
+    def announcement_reaction_create(self, id: IdType, reaction: str) -> None:  # noqa: A002
+        """Add a reaction to an announcement.
+
+        ``reaction`` can either be a unicode emoji or the name of one of the instances
+        custom emoji. Will throw an API error if the reaction name is not one of the
+        allowed things or when trying to add a reaction that the user has already added.
+        """
+        if not isinstance(reaction, str) or not reaction:
+            raise MastodonIllegalArgumentError("reaction must be an emoji or a custom emoji name")
+        self._pipeline.call(E.announcement_reaction_create, {"id": id, "reaction": reaction})
+
+    @uses_endpoint(E.announcement_reaction_delete)
+    def announcement_reaction_delete(self, id: IdType, reaction: str) -> None:  # noqa: A002
+        """Remove a reaction to an announcement.
+
+        Will throw an API error if the reaction does not exist.
+        """
+        if not isinstance(reaction, str) or not reaction:
+            raise MastodonIllegalArgumentError("reaction must be an emoji or a custom emoji name")
+        self._pipeline.call(E.announcement_reaction_delete, {"id": id, "reaction": reaction})
+
+

@@ -1,0 +1,9 @@
+"""The streaming API."""
+
+from __future__ import annotations
+
+from ..base import MastodonBase
+
+
+class StreamingAPI(MastodonBase):
+    pass

@@ -1,0 +1,75 @@
+"""Argument checks and conversions shared by several API areas."""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import time
+import uuid
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+
+if TYPE_CHECKING:
+    from ..base import MastodonBase
+
+VISIBILITIES = ("direct", "private", "unlisted", "public")
+
+
+def check_visibility(client: MastodonBase, visibility: str | None) -> str | None:
+    """Lower-cased visibility, or ``MastodonIllegalArgumentError`` if the server has no such one."""
+    if visibility is None:
+        return None
+    if not isinstance(visibility, str):
+        raise MastodonIllegalArgumentError(f"Invalid visibility value {visibility!r}")
+    value = visibility.lower()
+    if value in VISIBILITIES:
+        return value
+    extras: list[str] = []
+    for name in client._registry.chain(client.backend):
+        info = client._registry.backends.get(name)
+        if info:
+            extras.extend(info.visibilities)
+    for extra in extras:
+        if value == extra or (extra.endswith(":") and value.startswith(extra) and len(value) > len(extra)):
+            return value
+    allowed = ", ".join(VISIBILITIES + tuple(extras))
+    raise MastodonIllegalArgumentError(f"Invalid visibility value {visibility!r}! Acceptable values are {allowed}")
+
+
+def max_media(client: MastodonBase) -> int | None:
+    info = client._registry.backends.get(client.backend)
+    return info.max_media_attachments if info else 4
+
+
+def guess_mime_type(file_name: str) -> str | None:
+    mime, _ = mimetypes.guess_type(file_name)
+    return mime
+
+
+def load_media_file(media_file: Any, mime_type: str | None = None, file_name: str | None = None) -> tuple[str, Any, str]:
+    """A ``(file name, file object or bytes, mime type)`` triple for a multipart upload.
+
+    ``media_file`` is a path (the mime type is then guessed from its name unless given)
+    or data/a file object (the mime type must be given).
+    """
+    if isinstance(media_file, PurePath):
+        media_file = str(media_file)
+    if isinstance(media_file, str) and len(media_file) < 4096 and "\0" not in media_file:
+        if os.path.isfile(media_file):
+            if mime_type is None:
+                mime_type = guess_mime_type(media_file)
+            with open(media_file, "rb") as handle:
+                media_file = handle.read()
+        elif mime_type is None:
+            raise MastodonFileNotFoundError(f"Could not find media file {media_file!r}")
+    if mime_type is None:
+        raise MastodonIllegalArgumentError("Could not determine mime type or data passed directly without mime type.")
+    if file_name is None:
+        extension = mimetypes.guess_extension(mime_type) or ""
+        file_name = f"mastodonpyupload_{time.time()}_{uuid.uuid4().hex}{extension}"
+    return file_name, media_file, mime_type
+
+
+__all__ = ["VISIBILITIES", "check_visibility", "max_media", "load_media_file", "guess_mime_type"]

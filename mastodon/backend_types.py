@@ -1,0 +1,90 @@
+"""Plain data types exchanged between the core and backend plugins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .versions import ServerVersion
+
+StreamingTransport = Literal["sse", "websocket"]
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    """Who a backend is. Returned by the ``mastodon_backend_info`` hook.
+
+    ``features`` names the server-specific extras the backend supports (``"emoji_reactions"``,
+    ``"quotes"``, ``"local_only"``...), so unified extras can refuse early elsewhere.
+    ``extends`` names another backend whose hooks also apply (its hooks run after this
+    one's, so this backend can override them). ``feature_sets`` are extra names that
+    select the backend through ``feature_set=``.
+    """
+
+    name: str
+    description: str = ""
+    extends: str | None = None
+    feature_sets: tuple[str, ...] = ()
+    features: frozenset[str] = frozenset()
+    #: Visibilities beyond mainline's four; an entry ending in ``:`` allows a prefix
+    #: (``"list:"`` accepts ``"list:1234"``).
+    visibilities: tuple[str, ...] = ()
+    #: Most media attachments per status (``None``: no limit).
+    max_media_attachments: int | None = 4
+
+
+@dataclass(frozen=True)
+class BackendMatch:
+    """A detection verdict: this backend fits the server, with a score and a reason.
+
+    The highest score wins; scores of 100 and more mean "certain" (nodeinfo names the
+    software), around 50 "likely" (instance fields), around 10 "a guess" (version string).
+    """
+
+    backend: str
+    score: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Route:
+    """An HTTP method and path template (``{name}`` fields are filled from parameters)."""
+
+    method: str
+    path: str
+
+
+@dataclass
+class ServerContext:
+    """What the client knows about the server it talks to; passed to every per-call hook."""
+
+    api_base_url: str
+    backend: str = "mainline"
+    feature_set: str = "mainline"
+    version: ServerVersion | None = None
+    version_check_mode: str = "created"
+    nodeinfo: dict[str, Any] | None = None
+    instance: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def mastodon_version(self) -> tuple[int, int, int] | None:
+        return self.version.mastodon if self.version else None
+
+
+@dataclass(frozen=True)
+class DecodeOptions:
+    """How responses are decoded for a backend. ``convert_ids``: digit-string ids to int."""
+
+    convert_ids: bool = True
+
+
+__all__ = [
+    "BackendInfo",
+    "BackendMatch",
+    "Route",
+    "ServerContext",
+    "DecodeOptions",
+    "StreamingTransport",
+    "ServerVersion",
+]

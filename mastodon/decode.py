@@ -1,0 +1,106 @@
+"""JSON decoding of API responses into attribute dicts, in a single pass.
+
+This is the library's hottest code: every response goes through it. Dates are parsed with
+``datetime.fromisoformat`` (falling back to ``dateutil`` only for odd strings), numeric
+string ids become ``int`` when the backend allows it, and every object becomes an
+:class:`~mastodon.entities.AttribAccessDict` as the JSON parser builds it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from .entities import AttribAccessDict, AttribAccessList
+
+#: Keys whose string values are timestamps.
+DATE_KEYS = frozenset(
+    {
+        "created_at", "updated_at", "expires_at", "scheduled_at", "last_status_at",
+        "starts_at", "ends_at", "published_at", "edited_at", "week", "day", "date",
+        "verified_at", "period", "followed_at", "last_read_at", "locked_at",
+        "suspended_at", "silenced_at", "sensitized_at", "start_at", "end_at",
+    }
+)
+
+#: Keys whose digit-string values are ids (or counters sent as strings) and become ints.
+INT_KEYS = frozenset(
+    {
+        "id", "in_reply_to_id", "in_reply_to_account_id", "last_read_id", "week",
+        "logins", "registrations", "statuses", "day",
+    }
+)
+
+_UTC = timezone.utc
+
+
+def parse_datetime(value: Any) -> Any:
+    """Parse an API timestamp into an aware ``datetime``.
+
+    Accepts ISO 8601 dates and date-times (with or without ``Z``/offset) and unix
+    timestamps as digit strings. Empty strings become ``None``; anything unparseable is
+    returned unchanged, so an odd server value never breaks decoding.
+    """
+    if not isinstance(value, str):
+        return value
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        if value.isdigit():
+            try:
+                return datetime.fromtimestamp(int(value), _UTC)
+            except (OverflowError, OSError, ValueError):
+                return value
+        try:
+            from dateutil import parser as _dateutil_parser
+
+            parsed = _dateutil_parser.parse(value)
+        except (ValueError, OverflowError, TypeError):
+            return value
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=_UTC)
+    return parsed
+
+
+def _make_hook(convert_ids: bool) -> Callable[[list[tuple[str, Any]]], AttribAccessDict]:
+    date_keys = DATE_KEYS
+    int_keys = INT_KEYS
+    parse = parse_datetime
+
+    def hook(pairs: list[tuple[str, Any]]) -> AttribAccessDict:
+        obj = AttribAccessDict(pairs)
+        keys = obj.keys()
+        for key in keys & date_keys:
+            value = obj[key]
+            if value.__class__ is str:
+                obj[key] = parse(value)
+        if convert_ids:
+            for key in keys & int_keys:
+                value = obj[key]
+                if value.__class__ is str and value.isdigit() and value.isascii():
+                    obj[key] = int(value)
+        return obj
+
+    return hook
+
+
+_HOOKS = {True: _make_hook(True), False: _make_hook(False)}
+
+
+def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
+    """Decode a JSON document into attribute dicts and lists."""
+    result = json.loads(data, object_pairs_hook=_HOOKS[convert_ids])
+    if result.__class__ is list:
+        return AttribAccessList(result)
+    return result
+
+
+def decode_value(value: Any, convert_ids: bool = True) -> Any:
+    """Apply the same conversions to an already-decoded plain value (e.g. from a fixture)."""
+    return decode_json(json.dumps(value), convert_ids)
+
+
+__all__ = ["DATE_KEYS", "INT_KEYS", "parse_datetime", "decode_json", "decode_value"]

@@ -1,0 +1,82 @@
+"""Learning about a server: nodeinfo, instance document, version string, backend choice."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+from urllib.parse import urlsplit
+
+from .backend_types import BackendMatch
+from .errors import MastodonError
+from .plugins import BackendRegistry, Hooks
+from .transport import Transport
+from .versions import ServerVersion, find_version_tuple
+
+NODEINFO_SCHEMAS = (
+    "http://nodeinfo.diaspora.software/ns/schema/2.1",
+    "http://nodeinfo.diaspora.software/ns/schema/2.0",
+)
+
+
+def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> Any:
+    """GET a JSON document from the API host; a URL on another host is not followed."""
+    from .decode import decode_json
+
+    base = transport.api_base_url
+    if path_or_url.startswith(("http://", "https://")):
+        target, here = urlsplit(path_or_url), urlsplit(base)
+        if target.netloc != here.netloc:
+            return None
+        path = target.path + (f"?{target.query}" if target.query else "")
+    else:
+        path = path_or_url
+    response = transport.request("GET", path, auth=auth, ratelimit=False)
+    if not response.content:
+        return None
+    return decode_json(response.content, convert_ids=False)
+
+
+def fetch_nodeinfo(transport: Transport, schema: str | None = None) -> Any:
+    """The server's nodeinfo document (2.1 or 2.0 by default), or ``None``."""
+    index = fetch_json(transport, "/.well-known/nodeinfo")
+    links = (index or {}).get("links") or []
+    wanted = (schema,) if schema else NODEINFO_SCHEMAS
+    for rel in wanted:
+        for link in links:
+            if isinstance(link, dict) and link.get("rel") == rel and link.get("href"):
+                return fetch_json(transport, link["href"])
+    return None
+
+
+def parse_server_version(hooks: Hooks, version_string: str) -> ServerVersion:
+    """Parse through the backends' hooks; fall back to the first ``x.y.z`` in the string."""
+    parsed = None
+    try:
+        parsed = hooks.parse_version(version_string)
+    except Exception as exc:  # a plugin bug must not break connecting  # noqa: BLE001
+        warnings.warn(f"version parser plugin failed on {version_string!r}: {exc}", stacklevel=2)
+    if parsed is not None:
+        return parsed
+    found = find_version_tuple(version_string) or (1, 0, 0)
+    return ServerVersion(mastodon=found, software="unknown", software_version=found, raw=version_string)
+
+
+def detect_backend(
+    registry: BackendRegistry, transport: Transport
+) -> tuple[BackendMatch | None, dict[str, Any] | None, dict[str, Any] | None]:
+    """Ask every backend about the server's nodeinfo and instance documents."""
+    nodeinfo: dict[str, Any] | None = None
+    instance: dict[str, Any] | None = None
+    try:
+        nodeinfo = fetch_nodeinfo(transport)
+    except MastodonError:
+        nodeinfo = None
+    try:
+        instance = fetch_json(transport, "/api/v1/instance", auth=True)
+    except MastodonError:
+        instance = None
+    matches = registry.detect(nodeinfo, instance)
+    return (matches[0] if matches else None), nodeinfo, instance
+
+
+__all__ = ["NODEINFO_SCHEMAS", "fetch_json", "fetch_nodeinfo", "parse_server_version", "detect_backend"]

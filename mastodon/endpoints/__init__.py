@@ -1,0 +1,33 @@
+"""Endpoint metadata for the whole API, declared once and grouped by area.
+
+``ENDPOINTS`` maps each endpoint's name to its :class:`Endpoint`. The public methods, the
+request pipeline, the backends' hooks, the documentation and the compatibility matrix all
+read this table.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import accounts, admin, auth, instance, lists, media, misc, notifications, push, statuses, timelines
+from .model import Endpoint, Param
+
+AREAS: tuple[ModuleType, ...] = (
+    auth, instance, timelines, statuses, notifications, accounts, lists, misc, media, push, admin,
+)
+
+
+def _collect() -> dict[str, Endpoint]:
+    table: dict[str, Endpoint] = {}
+    for module in AREAS:
+        for value in vars(module).values():
+            if isinstance(value, Endpoint):
+                if value.name in table and table[value.name] is not value:
+                    raise RuntimeError(f"endpoint {value.name} declared twice")
+                table[value.name] = value
+    return table
+
+
+ENDPOINTS: dict[str, Endpoint] = _collect()
+
+__all__ = ["ENDPOINTS", "AREAS", "Endpoint", "Param"]

@@ -1,0 +1,166 @@
+"""Hook specifications: every way a backend plugin can change how the client behaves.
+
+A backend is any object or module with functions named like the hooks below, decorated
+with :data:`hookimpl`. Per-call hooks (those taking ``ctx``) run only for the active
+backend (and the backends it ``extends``) plus plugins that are not backends at all;
+discovery hooks (``mastodon_backend_info``, ``mastodon_detect_backend``,
+``mastodon_parse_version``, ``mastodon_extra_endpoints``) run for every installed plugin.
+
+Hooks marked *first result wins* stop at the first implementation that returns something
+other than ``None``; the most recently registered plugin is asked first, and a backend is
+asked before the backend it extends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import requests
+
+    from .backend_types import BackendInfo, BackendMatch, DecodeOptions, Route, ServerContext
+    from .endpoints.model import Endpoint
+    from .versions import ServerVersion
+
+PROJECT_NAME = "mastodon"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+#: Marker for hook implementations in backend plugins: ``@hookimpl def mastodon_...``.
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+# ---------------------------------------------------------------------------------------
+# Discovery: asked of every installed plugin.
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec
+def mastodon_backend_info() -> BackendInfo | None:
+    """Declare that this plugin is a backend, and name it.
+
+    Called once per plugin when the plugin manager is built. A plugin that returns
+    ``None`` (or does not implement the hook) is not a backend: its per-call hooks then
+    apply to every client, whatever backend is active.
+    """
+
+
+@hookspec
+def mastodon_detect_backend(
+    nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None
+) -> BackendMatch | None:
+    """Say whether the server described by ``nodeinfo``/``instance`` runs this backend.
+
+    Called for ``feature_set="auto"`` with the decoded nodeinfo document and the
+    ``/api/v1/instance`` (or v2) document; either may be ``None`` when the server did not
+    serve it. Return a :class:`BackendMatch` or ``None``. Every answer is collected and
+    the highest score wins.
+    """
+
+
+@hookspec(firstresult=True)
+def mastodon_parse_version(version_string: str) -> ServerVersion | None:
+    """Parse a server's ``instance.version`` string into a :class:`ServerVersion`.
+
+    Return ``None`` when the string is not of this backend's form. First result wins;
+    the active backend is asked before the others. Must never raise.
+    """
+
+
+@hookspec
+def mastodon_extra_endpoints() -> Sequence[Endpoint] | None:
+    """Contribute endpoints the core does not declare (server-specific calls).
+
+    The endpoints become callable through ``Mastodon.call_endpoint(name, ...)`` and show up
+    in the documentation and the compatibility matrix. Results are aggregated.
+    """
+
+
+# ---------------------------------------------------------------------------------------
+# Per call: asked of the active backend chain (and non-backend plugins).
+# ---------------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
+    """Gate: decide whether ``endpoint`` can be called on this server.
+
+    Return ``True`` to allow it (skipping the core's Mastodon-version check), ``False`` or
+    a reason string to refuse it (the call raises :class:`MastodonVersionError` before any
+    request is sent), or ``None`` to leave the decision to the core's version gate.
+    First result wins.
+    """
+
+
+@hookspec
+def mastodon_prepare_params(
+    ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
+) -> None:
+    """Adjust or validate the outgoing parameters of a call, in place.
+
+    ``params`` holds what will be sent, already encoded by the core (wire names, ids
+    unpacked, booleans as ``"1"``/``"0"``). ``extensions`` holds the values of parameters
+    mainline does not know (``content_type``, ``quote_id``...); move the ones this server
+    understands into ``params`` - the rest are dropped. Raise
+    :class:`MastodonIllegalArgumentError` for values this server would reject. Every
+    implementation runs.
+    """
+
+
+@hookspec(firstresult=True)
+def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
+    """Override the HTTP method and path of a call. First result wins.
+
+    Endpoints with ``mainline=False`` have no usable route of their own: a backend that
+    supports them must answer here. ``params`` may be changed in place (e.g. to move a
+    value into the path).
+    """
+
+
+@hookspec
+def mastodon_request_headers(ctx: ServerContext, headers: dict[str, str]) -> None:
+    """Add or change HTTP headers sent with every request, in place."""
+
+
+@hookspec(firstresult=True)
+def mastodon_error_message(ctx: ServerContext, response: requests.Response) -> str | None:
+    """Extract a readable error message from an error response the core cannot read.
+
+    Called only when the body is not JSON with an ``error`` field (e.g. an HTML page).
+    First result wins.
+    """
+
+
+@hookspec(firstresult=True)
+def mastodon_decode_options(ctx: ServerContext) -> DecodeOptions | None:
+    """Choose how responses are decoded for this server (e.g. keep string ids)."""
+
+
+@hookspec
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> None:
+    """Reshape a decoded response in place into what users of the mainline API expect.
+
+    ``result`` is the decoded attribute dict or list; keep the server's extras. Called
+    after decoding, for REST responses and streaming payloads alike (streaming passes a
+    pseudo-endpoint named ``stream:<event>``). Every implementation runs.
+    """
+
+
+@hookspec(firstresult=True)
+def mastodon_datetime_to_id(ctx: ServerContext, value: datetime) -> int | str | None:
+    """Turn a datetime given where a pagination id is expected into an id.
+
+    Mainline answers with a snowflake id. When no backend answers, passing a datetime
+    raises :class:`MastodonIllegalArgumentError`. First result wins.
+    """
+
+
+@hookspec(firstresult=True)
+def mastodon_streaming_transport(ctx: ServerContext, stream: str) -> str | None:
+    """Choose the streaming transport for ``stream`` (``"user"``, ``"public:local"``...).
+
+    Return ``"sse"`` (server-sent events, mainline) or ``"websocket"``. First result wins.
+    """

@@ -1,0 +1,74 @@
+"""``Link``-header pagination: parsing and the page info attached to returned lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from .entities import AttribAccessDict
+
+_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?([^",;]+)"?')
+
+#: Parameters that select a page; dropped from the carried-over request parameters.
+PAGE_KEYS = ("max_id", "min_id", "since_id")
+
+
+def parse_link_header(value: str) -> dict[str, str]:
+    """``{"next": url, "prev": url}`` from a ``Link`` header (tolerant of odd spacing)."""
+    links: dict[str, str] = {}
+    for url, rels in _LINK.findall(value or ""):
+        for rel in rels.split():
+            links.setdefault(rel, url)
+    return links
+
+
+def _page_params(
+    url: str, base: dict[str, Any], method: str, path: str, endpoint_name: str, convert_ids: bool
+) -> AttribAccessDict:
+    params = AttribAccessDict((k, v) for k, v in base.items() if k not in PAGE_KEYS)
+    for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
+        if key in PAGE_KEYS and convert_ids and value.isdigit():
+            params[key] = int(value)
+        elif key.endswith("[]"):
+            existing = params.get(key)
+            if isinstance(existing, list) and key not in base:
+                existing.append(value)
+            else:
+                params[key] = [value]
+        else:
+            params[key] = value
+    params["_pagination_method"] = method
+    params["_pagination_endpoint"] = path
+    object.__setattr__(params, "_pagination_endpoint_name", endpoint_name)
+    return params
+
+
+def attach_pagination(
+    result: list[Any],
+    link_header: str | None,
+    method: str,
+    path: str,
+    request_params: dict[str, Any],
+    endpoint_name: str,
+    convert_ids: bool = True,
+) -> None:
+    """Store ``_pagination_next``/``_pagination_prev`` on the list and its last/first item."""
+    if not link_header:
+        return
+    links = parse_link_header(link_header)
+    nxt = links.get("next")
+    prev = links.get("prev") or links.get("previous")
+    if nxt:
+        info = _page_params(nxt, request_params, method, path, endpoint_name, convert_ids)
+        object.__setattr__(result, "_pagination_next", info)
+        if result and isinstance(result[-1], AttribAccessDict):
+            object.__setattr__(result[-1], "_pagination_next", info)
+    if prev:
+        info = _page_params(prev, request_params, method, path, endpoint_name, convert_ids)
+        object.__setattr__(result, "_pagination_prev", info)
+        if result and isinstance(result[0], AttribAccessDict):
+            object.__setattr__(result[0], "_pagination_prev", info)
+
+
+__all__ = ["parse_link_header", "attach_pagination", "PAGE_KEYS"]

@@ -1,0 +1,109 @@
+"""Encoding of Python arguments into what goes on the wire (shared by every server)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import quote
+
+from .endpoints.model import Endpoint, Param
+from .errors import MastodonIllegalArgumentError
+
+DatetimeToId = Callable[[datetime], Any]
+
+
+def unpack_id(value: Any, datetime_to_id: DatetimeToId | None = None) -> Any:
+    """An id from an id, a dict with an ``id``, or (through the backend) a datetime."""
+    if isinstance(value, dict):
+        if "id" not in value:
+            raise MastodonIllegalArgumentError("A dict was given where an id is expected, but it has no 'id'")
+        value = value["id"]
+    if isinstance(value, datetime):
+        if datetime_to_id is None:
+            raise MastodonIllegalArgumentError("A datetime cannot be used as an id here")
+        return datetime_to_id(value)
+    return value
+
+
+def format_datetime(value: datetime) -> str:
+    """ISO 8601 in UTC; naive datetimes are taken as local time."""
+    return value.astimezone(timezone.utc).isoformat()
+
+
+def wire_value(value: Any) -> Any:
+    """The form/query representation of a plain value."""
+    if value is True:
+        return "1"
+    if value is False:
+        return "0"
+    if isinstance(value, datetime):
+        return format_datetime(value)
+    return value
+
+
+def as_list(value: Any) -> list[Any]:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return list(value)
+    return [value]
+
+
+class EncodedCall:
+    """An encoded call: path values, parameters, extension values and files."""
+
+    __slots__ = ("path_values", "params", "extensions", "files")
+
+    def __init__(self) -> None:
+        self.path_values: dict[str, str] = {}
+        self.params: dict[str, Any] = {}
+        self.extensions: dict[str, Any] = {}
+        self.files: dict[str, Any] = {}
+
+
+def encode_arguments(
+    endpoint: Endpoint,
+    arguments: dict[str, Any] | Iterable[tuple[str, Any]],
+    datetime_to_id: DatetimeToId | None = None,
+) -> EncodedCall:
+    """Encode call arguments by the endpoint's parameter metadata.
+
+    ``None`` values are left out; path fields are unpacked and quoted and not repeated in
+    the body or query.
+    """
+    call = EncodedCall()
+    by_name = endpoint.params_by_name
+    path_fields = endpoint.path_fields
+    items = arguments.items() if isinstance(arguments, dict) else arguments
+    for name, value in items:
+        if value is None:
+            continue
+        if name in path_fields:
+            call.path_values[name] = quote(str(unpack_id(value, datetime_to_id)), safe="@:")
+            continue
+        param = by_name.get(name) or Param(name)
+        if param.extension:
+            call.extensions[name] = value
+            continue
+        kind = param.kind
+        if kind == "value":
+            if isinstance(value, (list, tuple)):
+                call.params[param.wire or name + "[]"] = [wire_value(v) for v in value]
+            else:
+                call.params[param.wire_name] = wire_value(value)
+        elif kind == "flag":
+            if value:
+                call.params[param.wire_name] = "1" if value is True else wire_value(value)
+        elif kind == "id":
+            call.params[param.wire_name] = unpack_id(value, datetime_to_id)
+        elif kind == "ids":
+            call.params[param.wire_name] = [unpack_id(v, datetime_to_id) for v in as_list(value)]
+        elif kind == "list":
+            call.params[param.wire_name] = [wire_value(v) for v in as_list(value)]
+        elif kind == "file":
+            call.files[param.wire_name] = value
+        else:  # json
+            call.params[param.wire_name] = value
+    return call
+
+
+__all__ = ["unpack_id", "format_datetime", "wire_value", "as_list", "EncodedCall", "encode_arguments"]

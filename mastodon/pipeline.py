@@ -1,0 +1,212 @@
+"""The request pipeline every API call goes through.
+
+gate -> encode parameters -> backend parameter hooks -> route -> transport -> decode ->
+pagination -> backend normalisation. Nothing here knows about any particular server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+import requests
+
+from .backend_types import DecodeOptions, ServerContext
+from .decode import decode_json
+from .endpoints.model import Endpoint
+from .errors import (
+    MastodonAPIError,
+    MastodonBackendFeatureError,
+    MastodonIllegalArgumentError,
+    MastodonVersionError,
+)
+from .pagination import attach_pagination
+from .params import encode_arguments
+from .plugins import Hooks
+from .transport import Transport
+from .versions import VersionTuple, format_version, parse_version_tuple
+
+
+@lru_cache(maxsize=512)
+def _version(text: str) -> VersionTuple:
+    return parse_version_tuple(text)
+
+
+class RequestPipeline:
+    """Turns (endpoint, arguments) into a decoded, normalised result."""
+
+    def __init__(self, ctx: ServerContext, hooks: Hooks, transport: Transport) -> None:
+        self.ctx = ctx
+        self.transport = transport
+        self.set_hooks(hooks)
+
+    def set_hooks(self, hooks: Hooks) -> None:
+        """Switch to another backend's hooks (after detection or a feature_set change)."""
+        self.hooks = hooks
+        self.decode_options: DecodeOptions = hooks.decode_options(self.ctx)
+        self.transport.header_hook = self._headers
+        self.transport.error_hook = self._error_message
+
+    def _headers(self, headers: dict[str, str]) -> None:
+        self.hooks.request_headers(self.ctx, headers)
+
+    def _error_message(self, response: requests.Response) -> str | None:
+        return self.hooks.error_message(self.ctx, response)
+
+    # -- gate ----------------------------------------------------------------------------
+
+    def check_gate(self, endpoint: Endpoint, arguments: dict[str, Any] | None = None) -> None:
+        """Raise :class:`MastodonVersionError` if the server cannot serve this call."""
+        ctx = self.ctx
+        verdict = self.hooks.endpoint_available(ctx, endpoint)
+        if verdict is True:
+            return
+        if verdict is False or isinstance(verdict, str):
+            reason = f": {verdict}" if isinstance(verdict, str) else ""
+            raise MastodonBackendFeatureError(endpoint.name, ctx.backend, reason.lstrip(": "))
+        mode = ctx.version_check_mode
+        if mode == "none" or ctx.version is None:
+            return
+        have = ctx.version.mastodon
+        need = endpoint.added if mode == "created" else endpoint.last_changed
+        if _version(need) > have:
+            raise MastodonVersionError(
+                f"Version check failed (Need Mastodon instance version {need} or greater for "
+                f"{endpoint.name}, have {format_version(have)})"
+            )
+        if arguments:
+            for param in endpoint.params:
+                if param.added and arguments.get(param.name) is not None and _version(param.added) > have:
+                    raise MastodonVersionError(
+                        f"Version check failed (Need Mastodon instance version {param.added} or greater "
+                        f"for parameter {param.name!r} of {endpoint.name}, have {format_version(have)})"
+                    )
+
+    def datetime_to_id(self, value: datetime) -> Any:
+        result = self.hooks.datetime_to_id(self.ctx, value)
+        if result is None:
+            raise MastodonIllegalArgumentError(
+                f"Datetimes cannot be used as ids on the '{self.ctx.backend}' backend"
+            )
+        return result
+
+    # -- call ----------------------------------------------------------------------------
+
+    def call(
+        self,
+        endpoint: Endpoint,
+        arguments: dict[str, Any] | Iterable[tuple[str, Any]] = (),
+        *,
+        files: dict[str, Any] | None = None,
+        auth: bool = True,
+        base_url: str | None = None,
+        raw: bool = False,
+        headers: dict[str, str] | None = None,
+        token: str | None = None,
+        ratelimit: bool = True,
+    ) -> Any:
+        """Run one call.
+
+        ``files`` adds prepared multipart files, ``headers`` extra request headers,
+        ``token`` overrides the access token; ``raw`` returns the HTTP response itself.
+        """
+        args = arguments if isinstance(arguments, dict) else dict(arguments)
+        self.check_gate(endpoint, args)
+        call = encode_arguments(endpoint, args, self.datetime_to_id)
+        if files:
+            call.files.update(files)
+        self.hooks.prepare_params(self.ctx, endpoint, call.params, call.extensions)
+        route = self.hooks.route(self.ctx, endpoint, call.params)
+        if route is None:
+            if not endpoint.mainline:
+                raise MastodonBackendFeatureError(endpoint.name, self.ctx.backend)
+            method, template = endpoint.method, endpoint.path
+        else:
+            method, template = route.method, route.path
+        path = self._fill_path(endpoint, template, call.path_values, call.params)
+        use_json = endpoint.body == "json" or any(
+            p.kind == "json" and p.wire_name in call.params for p in endpoint.params
+        )
+        response = self.send(
+            method, path, call.params, files=call.files or None, use_json=use_json, auth=auth,
+            base_url=base_url, headers=headers, token=token, ratelimit=ratelimit,
+        )
+        if raw:
+            return response
+        return self.process(endpoint, method, path, call.params, response)
+
+    @staticmethod
+    def _fill_path(endpoint: Endpoint, template: str, values: dict[str, str], params: dict[str, Any]) -> str:
+        if "{" not in template:
+            return template
+        from urllib.parse import quote
+
+        fields = dict(values)
+        try:
+            return template.format_map(fields)
+        except KeyError as exc:
+            name = exc.args[0]
+            if name in params:
+                fields[name] = quote(str(params.pop(name)), safe="@:")
+                return RequestPipeline._fill_path(endpoint, template, fields, params)
+            raise MastodonIllegalArgumentError(f"{endpoint.name}: missing required argument {name!r}") from None
+
+    def send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any],
+        *,
+        files: dict[str, Any] | None = None,
+        use_json: bool = False,
+        auth: bool = True,
+        base_url: str | None = None,
+        headers: dict[str, str] | None = None,
+        token: str | None = None,
+        ratelimit: bool = True,
+    ) -> requests.Response:
+        opts: dict[str, Any] = dict(auth=auth, base_url=base_url, extra_headers=headers, token=token, ratelimit=ratelimit)
+        transport = self.transport
+        if method == "GET":
+            return transport.request(method, path, params=params, **opts)
+        if use_json and not files:
+            return transport.request(method, path, json_body=params, **opts)
+        return transport.request(method, path, data=params, files=files, **opts)
+
+    def process(self, endpoint: Endpoint, method: str, path: str, params: dict[str, Any], response: requests.Response) -> Any:
+        """Decode a response, attach pagination, let the backend normalise it."""
+        result = self.decode(response)
+        if result.__class__ is not dict and isinstance(result, list):
+            attach_pagination(
+                result,
+                response.headers.get("Link"),
+                method,
+                path,
+                params,
+                endpoint.name,
+                self.decode_options.convert_ids,
+            )
+        self.hooks.normalize_response(self.ctx, endpoint, result)
+        return result
+
+    def decode(self, response: requests.Response) -> Any:
+        content = response.content
+        if not content or not content.strip():
+            return None
+        try:
+            return decode_json(content, self.decode_options.convert_ids)
+        except (ValueError, json.JSONDecodeError):
+            snippet = content[:200].decode("utf-8", "replace")
+            raise MastodonAPIError(
+                f"Could not parse response as JSON, response code was {response.status_code}, "
+                f"bad json content was {snippet!r}",
+                response.status_code,
+                response.reason,
+                snippet,
+            ) from None
+
+
+__all__ = ["RequestPipeline"]

@@ -1,0 +1,50 @@
+"""Everything a backend plugin needs, in one import: ``from mastodon.plugin import ...``.
+
+Backends (built-in and third-party) import only from here, never from private modules.
+"""
+
+from .backend_types import BackendInfo, BackendMatch, DecodeOptions, Route, ServerContext, StreamingTransport
+from .endpoints import ENDPOINTS
+from .endpoints.model import EXT, FILE, FLAG, ID, IDS, LIST, PAGINATION, Endpoint, Param, endpoint
+from .entities import AttribAccessDict, AttribAccessList
+from .errors import (
+    MastodonAPIError,
+    MastodonBackendFeatureError,
+    MastodonError,
+    MastodonIllegalArgumentError,
+    MastodonVersionError,
+)
+from .hookspecs import hookimpl
+from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple
+
+__all__ = [
+    "hookimpl",
+    "BackendInfo",
+    "BackendMatch",
+    "DecodeOptions",
+    "Route",
+    "ServerContext",
+    "StreamingTransport",
+    "ServerVersion",
+    "VersionTuple",
+    "find_version_tuple",
+    "parse_version_tuple",
+    "ENDPOINTS",
+    "Endpoint",
+    "Param",
+    "endpoint",
+    "EXT",
+    "FILE",
+    "FLAG",
+    "ID",
+    "IDS",
+    "LIST",
+    "PAGINATION",
+    "AttribAccessDict",
+    "AttribAccessList",
+    "MastodonAPIError",
+    "MastodonBackendFeatureError",
+    "MastodonError",
+    "MastodonIllegalArgumentError",
+    "MastodonVersionError",
+]

@@ -1,0 +1,234 @@
+"""HTTP transport: one ``requests.Session``, rate-limit policy, errors as exceptions."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import requests
+
+from .errors import (
+    MastodonAPIError,
+    MastodonIllegalArgumentError,
+    MastodonNetworkError,
+    MastodonRatelimitError,
+    error_class_for_status,
+)
+
+RATELIMIT_METHODS = ("throw", "wait", "pace")
+#: Never sleep longer than this for one rate-limit wait.
+MAX_RATELIMIT_SLEEP = 5 * 60
+#: How often "wait"/"pace" retry a request that keeps answering 429.
+MAX_RATELIMIT_RETRIES = 8
+
+_SECRET_KEYS = ("access_token", "client_secret", "password", "refresh_token", "code")
+
+
+def redact(mapping: Any) -> Any:
+    """A copy of a params/headers mapping with secrets replaced by ``***``."""
+    if not isinstance(mapping, dict):
+        return mapping
+    out = {}
+    for key, value in mapping.items():
+        lowered = str(key).lower()
+        if lowered in _SECRET_KEYS or lowered == "authorization":
+            out[key] = "***"
+        else:
+            out[key] = value
+    return out
+
+
+def parse_reset(value: str, server_offset: float = 0.0) -> float | None:
+    """``X-RateLimit-Reset`` as a local POSIX timestamp (ISO 8601 date or unix time)."""
+    value = value.strip()
+    try:
+        return float(value) + server_offset
+    except ValueError:
+        pass
+    from .decode import parse_datetime
+
+    parsed = parse_datetime(value)
+    if hasattr(parsed, "timestamp"):
+        return float(parsed.timestamp()) + server_offset
+    return None
+
+
+class Transport:
+    """Sends requests to one API base URL and keeps the rate-limit state."""
+
+    def __init__(
+        self,
+        api_base_url: str,
+        session: requests.Session | None = None,
+        request_timeout: float = 300,
+        user_agent: str | None = None,
+        ratelimit_method: str = "wait",
+        ratelimit_pacefactor: float = 1.1,
+        debug_requests: bool = False,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if ratelimit_method not in RATELIMIT_METHODS:
+            raise MastodonIllegalArgumentError(
+                f"Invalid ratelimit method {ratelimit_method!r}; use one of {', '.join(RATELIMIT_METHODS)}"
+            )
+        self.api_base_url = api_base_url
+        self.session = session if session is not None else requests.Session()
+        self.request_timeout = request_timeout
+        self.user_agent = user_agent
+        self.ratelimit_method = ratelimit_method
+        self.ratelimit_pacefactor = ratelimit_pacefactor
+        self.debug_requests = debug_requests
+        self.clock = clock
+        self.sleep = sleep
+        self.access_token: str | None = None
+        self.ratelimit_limit = 300
+        self.ratelimit_remaining = 300
+        self.ratelimit_reset = clock()
+        self.ratelimit_lastcall = clock()
+        self._lock = threading.Lock()
+        #: Optional callbacks set by the client: extra headers and error-body readers.
+        self.header_hook: Callable[[dict[str, str]], None] | None = None
+        self.error_hook: Callable[[requests.Response], str | None] | None = None
+
+    # -- headers -------------------------------------------------------------------------
+
+    def headers(self, auth: bool = True, token: str | None = None) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if self.user_agent:
+            headers["User-Agent"] = self.user_agent
+        token = token if token is not None else self.access_token
+        if auth and token:
+            headers["Authorization"] = "Bearer " + token
+        if self.header_hook is not None:
+            self.header_hook(headers)
+        return headers
+
+    # -- rate limiting -------------------------------------------------------------------
+
+    def _pace(self) -> None:
+        now = self.clock()
+        if self.ratelimit_remaining <= 0:
+            to_next = self.ratelimit_reset - now
+        else:
+            waited = now - self.ratelimit_lastcall
+            per_call = (self.ratelimit_reset - now) / self.ratelimit_remaining
+            to_next = (per_call - waited) / self.ratelimit_pacefactor
+        if to_next > 0:
+            self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
+
+    def _update_ratelimit(self, response: requests.Response) -> None:
+        headers = response.headers
+        remaining = headers.get("X-RateLimit-Remaining")
+        if remaining is None:
+            return
+        try:
+            self.ratelimit_remaining = int(remaining)
+            self.ratelimit_limit = int(headers.get("X-RateLimit-Limit", self.ratelimit_limit))
+            offset = 0.0
+            date = headers.get("Date")
+            if date:
+                try:
+                    offset = self.clock() - parsedate_to_datetime(date).timestamp()
+                except (TypeError, ValueError, IndexError):
+                    offset = 0.0
+            reset = headers.get("X-RateLimit-Reset")
+            if reset:
+                parsed = parse_reset(reset, offset)
+                if parsed is not None:
+                    self.ratelimit_reset = parsed
+            self.ratelimit_lastcall = self.clock()
+        except ValueError:
+            pass  # odd headers never break a successful call
+
+    # -- requests ------------------------------------------------------------------------
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | list[tuple[str, Any]] | None = None,
+        data: dict[str, Any] | list[tuple[str, Any]] | None = None,
+        files: dict[str, Any] | None = None,
+        json_body: Any = None,
+        auth: bool = True,
+        base_url: str | None = None,
+        token: str | None = None,
+        stream: bool = False,
+        ratelimit: bool = True,
+        extra_headers: dict[str, str] | None = None,
+    ) -> requests.Response:
+        """Send one request and return the successful response, or raise."""
+        url = (base_url or self.api_base_url) + path
+        headers = self.headers(auth, token)
+        if extra_headers:
+            headers.update(extra_headers)
+        retries = 0
+        while True:
+            if ratelimit and self.ratelimit_method == "pace":
+                self._pace()
+            if self.debug_requests:
+                print(
+                    f"Mastodon: {method} {url} params={redact(params)!r} data={redact(data)!r} "
+                    f"json={redact(json_body)!r} files={list(files or ())!r} headers={redact(headers)!r}",
+                    file=sys.stderr,
+                )
+            try:
+                response = self.session.request(
+                    method,
+                    url,
+                    params=params,
+                    data=data,
+                    files=files,
+                    json=json_body,
+                    headers=headers,
+                    timeout=self.request_timeout,
+                    stream=stream,
+                )
+            except requests.RequestException as exc:
+                raise MastodonNetworkError(f"Could not complete request: {exc}") from exc
+            if ratelimit:
+                self._update_ratelimit(response)
+            if self.debug_requests:
+                body = "<stream>" if stream else response.text[:2000]
+                print(f"Mastodon: -> {response.status_code} {body}", file=sys.stderr)
+            if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
+                retries += 1
+                to_next = self.ratelimit_reset - self.clock()
+                if to_next > 0:
+                    self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
+                continue
+            if response.status_code >= 400:
+                raise self.error_for(response)
+            return response
+
+    def error_for(self, response: requests.Response) -> MastodonAPIError:
+        """The exception for an error response, with the server's message in its text."""
+        message: Any = None
+        try:
+            body = response.json()
+        except (ValueError, json.JSONDecodeError):
+            body = None
+        if isinstance(body, dict):
+            message = body.get("error") or body.get("errors") or body.get("message")
+            if message is not None and body.get("error_description"):
+                message = f"{message}: {body['error_description']}"
+        if message is None and self.error_hook is not None:
+            message = self.error_hook(response)
+        if message is None:
+            text = (response.text or "").strip()
+            message = text[:500] if text else None
+        cls = error_class_for_status(response.status_code)
+        if response.status_code == 429:
+            cls = MastodonRatelimitError
+        label = "Hit rate limit" if cls is MastodonRatelimitError else "Mastodon API returned error"
+        return cls(label, response.status_code, response.reason, message)
+
+
+__all__ = ["Transport", "RATELIMIT_METHODS", "redact", "parse_reset"]

@@ -1,0 +1,69 @@
+"""Version numbers: parsing, comparison and the server-version record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .errors import MastodonIllegalArgumentError
+
+VersionTuple = tuple[int, int, int]
+
+_STRICT = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:rc|pre|beta|alpha)[.\d]*|-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.+-]*)?$")
+_LENIENT = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
+
+
+def parse_version_tuple(text: str) -> VersionTuple:
+    """Parse ``"4.2.1"``, ``"3.5.3+glitch"`` or ``"4.0.0rc1"`` into ``(major, minor, patch)``.
+
+    Raises :class:`MastodonIllegalArgumentError` when the text is not a version number.
+    """
+    if not isinstance(text, str):
+        raise MastodonIllegalArgumentError(f"Version must be a string, not {type(text).__name__}")
+    match = _STRICT.match(text.strip())
+    if match is None:
+        raise MastodonIllegalArgumentError(f"Malformed version string: {text!r}")
+    major, minor, patch = match.groups()
+    return int(major), int(minor), int(patch or 0)
+
+
+def find_version_tuple(text: str) -> VersionTuple | None:
+    """The first ``x.y[.z]`` found anywhere in ``text``, or ``None``. Never raises."""
+    match = _LENIENT.search(text or "")
+    if match is None:
+        return None
+    major, minor, patch = match.groups()
+    return int(major), int(minor), int(patch or 0)
+
+
+def format_version(version: VersionTuple) -> str:
+    return ".".join(str(part) for part in version)
+
+
+@dataclass(frozen=True)
+class ServerVersion:
+    """What a server's version string says.
+
+    ``mastodon`` is the Mastodon API version the server is compatible with (used for
+    version gates); ``software`` and ``software_version`` name the server's own software
+    and version where the string reveals them (``"pleroma"``, ``(2, 5, 0)``).
+    """
+
+    mastodon: VersionTuple
+    software: str = "mastodon"
+    software_version: VersionTuple | None = None
+    raw: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def mastodon_string(self) -> str:
+        return format_version(self.mastodon)
+
+
+__all__ = [
+    "VersionTuple",
+    "ServerVersion",
+    "parse_version_tuple",
+    "find_version_tuple",
+    "format_version",
+]
