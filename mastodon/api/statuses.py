@@ -347,13 +347,7 @@ class StatusesAPI(MastodonBase):
     # -- scheduled statuses --------------------------------------------------------------
 
     @api_method(E.scheduled_statuses)
-    def scheduled_statuses(
-        self,
-        max_id: PaginationId = None,
-        min_id: PaginationId = None,
-        since_id: PaginationId = None,
-        limit: int | None = None,
-    ) -> EntityList:
+    def scheduled_statuses(self) -> EntityList:
         """Fetch a list of scheduled statuses
 
         Returns a list of scheduled toot dicts.

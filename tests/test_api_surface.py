@@ -1,0 +1,76 @@
+"""The public API surface matches the reference: every signature, names, order, defaults."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import mastodon
+from mastodon import Mastodon
+
+LINES = [
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "reference_signatures.txt").read_text().splitlines()
+    if line.strip()
+]
+
+
+def _parse(line: str) -> tuple[Any, str, list[tuple[str, Any]]]:
+    text = line.removeprefix("static ").removeprefix("class ")
+    head, _, rest = text.partition("(")
+    params_src = rest.rsplit(")", 1)[0] if rest else ""
+    owner_name, _, name = head.rpartition(".")
+    tree = ast.parse(f"def f({params_src}): pass").body[0]
+    assert isinstance(tree, ast.FunctionDef)
+    args = tree.args.args
+    defaults = [ast.literal_eval(d) for d in tree.args.defaults]
+    padded: list[Any] = [inspect.Parameter.empty] * (len(args) - len(defaults)) + defaults
+    params = [(a.arg, d) for a, d in zip(args, padded)]
+    if owner_name == "mastodon":
+        return mastodon, name, params
+    if owner_name == "Mastodon":
+        return Mastodon, name, params
+    return getattr(mastodon, owner_name), name, params
+
+
+def _id(line: str) -> str:
+    return line.split("(", 1)[0].removeprefix("static ").removeprefix("class ")
+
+
+@pytest.mark.parametrize("line", LINES, ids=[_id(line) for line in LINES])
+def test_signature_matches_reference(line: str) -> None:
+    owner, name, expected = _parse(line)
+    target = getattr(owner, name, None)
+    assert target is not None, f"{_id(line)} is missing"
+    if inspect.isclass(target):
+        target = target.__init__
+    signature = inspect.signature(target)
+    actual = [(p.name, p.default) for p in signature.parameters.values() if p.name != "self"]
+    assert [n for n, _ in actual] == [n for n, _ in expected]
+    assert actual == expected
+
+
+def test_reference_lists_about_145_methods() -> None:
+    names = {_id(line) for line in LINES}
+    assert len(names) >= 145
+
+
+def test_every_endpoint_method_documents_its_version_gate() -> None:
+    for name in dir(Mastodon):
+        member = getattr(Mastodon, name)
+        endpoint = getattr(member, "__endpoint__", None)
+        if endpoint is not None:
+            assert endpoint.version_note in (member.__doc__ or ""), name
+
+
+def test_compat_module_exports_errors() -> None:
+    from mastodon.Mastodon import Mastodon as Compat
+    from mastodon.Mastodon import MastodonAPIError, MastodonError, MastodonNotFoundError
+
+    assert Compat is Mastodon
+    assert issubclass(MastodonNotFoundError, MastodonAPIError)
+    assert issubclass(MastodonAPIError, MastodonError)
