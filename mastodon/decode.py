@@ -9,8 +9,9 @@ string ids become ``int`` when the backend allows it, and every object becomes a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import Any
 
 from .entities import AttribAccessDict, AttribAccessList
 

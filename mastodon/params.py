@@ -51,7 +51,7 @@ def as_list(value: Any) -> list[Any]:
 class EncodedCall:
     """An encoded call: path values, parameters, extension values and files."""
 
-    __slots__ = ("path_values", "params", "extensions", "files")
+    __slots__ = ("extensions", "files", "params", "path_values")
 
     def __init__(self) -> None:
         self.path_values: dict[str, str] = {}

@@ -57,7 +57,7 @@ class BackendRegistry:
         self._facades.clear()
         for impl in self.pm.hook.mastodon_backend_info.get_hookimpls():
             info = impl.function()
-            if info is None:
+            if not isinstance(info, BackendInfo):
                 continue
             self.backends[info.name] = info
             self._plugin_of[info.name] = impl.plugin

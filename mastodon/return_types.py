@@ -7,18 +7,24 @@ list an :class:`AttribAccessList`.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Union
+from typing import Any, TypeAlias, Union
 
 from .entities import AttribAccessDict, AttribAccessList
 
-Entity = AttribAccessDict
-EntityList = AttribAccessList
-Account = Status = Notification = Relationship = Instance = Poll = Conversation = AttribAccessDict
-MediaAttachment = Filter = UserList = Context = Card = Search = Report = AttribAccessDict
-ScheduledStatus = Marker = Preferences = Announcement = Application = AttribAccessDict
-PushSubscription = AdminAccount = AdminReport = Tag = FeaturedTag = Emoji = AttribAccessDict
+Entity: TypeAlias = AttribAccessDict
+EntityList: TypeAlias = AttribAccessList
+Account: TypeAlias = AttribAccessDict
+Status: TypeAlias = AttribAccessDict
+Notification: TypeAlias = AttribAccessDict
+Relationship: TypeAlias = AttribAccessDict
+Instance: TypeAlias = AttribAccessDict
+Poll: TypeAlias = AttribAccessDict
+MediaAttachment: TypeAlias = AttribAccessDict
+PushSubscription: TypeAlias = AttribAccessDict
+AdminAccount: TypeAlias = AttribAccessDict
+AdminReport: TypeAlias = AttribAccessDict
 
 #: Anything that names an object by id: the id itself, a dict with an ``id``, or (for
 #: pagination on mainline) a datetime.
-IdType = Union[int, str, dict[str, Any], datetime]
-PaginationId = Union[int, str, dict[str, Any], datetime, None]
+IdType: TypeAlias = Union[int, str, dict[str, Any], datetime]  # noqa: UP007
+PaginationId: TypeAlias = Union[int, str, dict[str, Any], datetime, None]  # noqa: UP007

@@ -66,7 +66,7 @@ class AuthAPI(MastodonBase):
     @staticmethod
     def create_app(
         client_name: str,
-        scopes: list[str] = DEFAULT_SCOPES,  # noqa: B006
+        scopes: list[str] = DEFAULT_SCOPES,
         redirect_uris: str | list[str] | None = None,
         website: str | None = None,
         to_file: str | None = None,
@@ -117,7 +117,7 @@ class AuthAPI(MastodonBase):
         code: str | None = None,
         redirect_uri: str = OOB_REDIRECT,
         refresh_token: str | None = None,
-        scopes: list[str] = DEFAULT_SCOPES,  # noqa: B006
+        scopes: list[str] = DEFAULT_SCOPES,
         to_file: str | None = None,
     ) -> str:
         """Get the access token for a user.
@@ -172,7 +172,7 @@ class AuthAPI(MastodonBase):
         self,
         client_id: str | None = None,
         redirect_uris: str = OOB_REDIRECT,
-        scopes: list[str] = DEFAULT_SCOPES,  # noqa: B006
+        scopes: list[str] = DEFAULT_SCOPES,
         force_login: bool = False,
         state: str | None = None,
     ) -> str:
@@ -213,7 +213,7 @@ class AuthAPI(MastodonBase):
         agreement: bool = False,
         reason: str | None = None,
         locale: str = "en",
-        scopes: list[str] = DEFAULT_SCOPES,  # noqa: B006
+        scopes: list[str] = DEFAULT_SCOPES,
         to_file: str | None = None,
     ) -> str:
         """Creates a new user account with the given username, password and email.

@@ -42,7 +42,7 @@ class FiltersAPI(MastodonBase):
         """
 
     @api_method(E.filter)
-    def filter(self, id: IdType) -> Entity:  # noqa: A002, A003
+    def filter(self, id: IdType) -> Entity:  # noqa: A002
         """Fetches information about the filter with the specified id.
 
         Returns a filter dict.

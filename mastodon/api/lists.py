@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..base import MastodonBase
@@ -26,7 +27,7 @@ class ListsAPI(MastodonBase):
         """
 
     @api_method(E.list)
-    def list(self, id: IdType) -> Entity:  # noqa: A002, A003
+    def list(self, id: IdType) -> Entity:  # noqa: A002
         """Fetch info about a specific list.
 
         Returns a list dict.
@@ -67,9 +68,9 @@ class ListsAPI(MastodonBase):
         """Delete a list."""
 
     @api_method(E.list_accounts_add)
-    def list_accounts_add(self, id: IdType, account_ids: IdType | list[IdType]) -> None:  # noqa: A002
+    def list_accounts_add(self, id: IdType, account_ids: IdType | Sequence[IdType]) -> None:  # noqa: A002
         """Add the account(s) given in account_ids to the list."""
 
     @api_method(E.list_accounts_delete)
-    def list_accounts_delete(self, id: IdType, account_ids: IdType | list[IdType]) -> None:  # noqa: A002
+    def list_accounts_delete(self, id: IdType, account_ids: IdType | Sequence[IdType]) -> None:  # noqa: A002
         """Remove the account(s) given in account_ids from the list."""

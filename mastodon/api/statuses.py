@@ -10,7 +10,7 @@ from ..endpoints import statuses as E
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list, format_datetime
-from ..return_types import Entity, EntityList, IdType, PaginationId
+from ..return_types import Entity, EntityList, IdType
 from .binding import api_method, uses_endpoint, version_note
 from .support import check_visibility, max_media
 
@@ -55,7 +55,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @uses_endpoint(E.status_card)
-    def status_card(self, id: IdType) -> Entity:  # noqa: A002
+    def status_card(self, id: IdType) -> Entity | None:  # noqa: A002
         """Fetch a card associated with a status.
 
         A card describes an object (such as an external video or link) embedded into a
@@ -66,8 +66,10 @@ class StatusesAPI(MastodonBase):
         """
         version = self._ctx.mastodon_version
         if version is None or version >= (3, 0, 0):
-            return self.status(id).get("card")
-        return self._pipeline.call(E.status_card, {"id": id})
+            card: Entity | None = self.status(id).get("card")
+            return card
+        result: Entity = self._pipeline.call(E.status_card, {"id": id})
+        return result
 
     @api_method(E.status_history)
     def status_history(self, id: IdType) -> EntityList:  # noqa: A002
