@@ -73,6 +73,20 @@ class ServerContext:
 
 
 @dataclass(frozen=True)
+class ErrorDetails:
+    """What a backend read from an error response. Returned by ``mastodon_error_message``.
+
+    ``message`` is the readable error text. ``as_status`` picks the exception class by
+    another HTTP status than the one the server sent, for servers that answer e.g. a bad
+    access token with 400 instead of 401; the exception still reports the real status in
+    ``status_code``.
+    """
+
+    message: str | None = None
+    as_status: int | None = None
+
+
+@dataclass(frozen=True)
 class DecodeOptions:
     """How responses are decoded for a backend. ``convert_ids``: digit-string ids to int."""
 
@@ -85,6 +99,7 @@ __all__ = [
     "Route",
     "ServerContext",
     "DecodeOptions",
+    "ErrorDetails",
     "StreamingTransport",
     "ServerVersion",
 ]

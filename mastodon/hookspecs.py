@@ -22,7 +22,7 @@ import pluggy
 if TYPE_CHECKING:
     import requests
 
-    from .backend_types import BackendInfo, BackendMatch, DecodeOptions, Route, ServerContext
+    from .backend_types import BackendInfo, BackendMatch, DecodeOptions, ErrorDetails, Route, ServerContext
     from .endpoints.model import Endpoint
     from .versions import ServerVersion
 
@@ -126,11 +126,13 @@ def mastodon_request_headers(ctx: ServerContext, headers: dict[str, str]) -> Non
 
 
 @hookspec(firstresult=True)
-def mastodon_error_message(ctx: ServerContext, response: requests.Response) -> str | None:
+def mastodon_error_message(ctx: ServerContext, response: requests.Response) -> str | ErrorDetails | None:
     """Extract a readable error message from an error response the core cannot read.
 
     Called only when the body is not JSON with an ``error`` field (e.g. an HTML page).
-    First result wins.
+    Return the message, or an :class:`ErrorDetails` to also choose the exception class by
+    another HTTP status (``ErrorDetails("Invalid access token", as_status=401)`` raises
+    :class:`MastodonUnauthorizedError` for a 400 answer). First result wins.
     """
 
 

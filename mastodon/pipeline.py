@@ -14,7 +14,7 @@ from typing import Any
 
 import requests
 
-from .backend_types import DecodeOptions, ServerContext
+from .backend_types import DecodeOptions, ErrorDetails, ServerContext
 from .decode import decode_json
 from .endpoints.model import Endpoint
 from .errors import (
@@ -53,7 +53,7 @@ class RequestPipeline:
     def _headers(self, headers: dict[str, str]) -> None:
         self.hooks.request_headers(self.ctx, headers)
 
-    def _error_message(self, response: requests.Response) -> str | None:
+    def _error_message(self, response: requests.Response) -> str | ErrorDetails | None:
         return self.hooks.error_message(self.ctx, response)
 
     # -- gate ----------------------------------------------------------------------------

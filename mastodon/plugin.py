@@ -3,7 +3,15 @@
 Backends (built-in and third-party) import only from here, never from private modules.
 """
 
-from .backend_types import BackendInfo, BackendMatch, DecodeOptions, Route, ServerContext, StreamingTransport
+from .backend_types import (
+    BackendInfo,
+    BackendMatch,
+    DecodeOptions,
+    ErrorDetails,
+    Route,
+    ServerContext,
+    StreamingTransport,
+)
 from .endpoints import ENDPOINTS
 from .endpoints.model import EXT, FILE, FLAG, ID, IDS, LIST, PAGINATION, Endpoint, Param, endpoint
 from .entities import AttribAccessDict, AttribAccessList
@@ -22,6 +30,7 @@ __all__ = [
     "BackendInfo",
     "BackendMatch",
     "DecodeOptions",
+    "ErrorDetails",
     "Route",
     "ServerContext",
     "StreamingTransport",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
-from .backend_types import BackendInfo, BackendMatch, DecodeOptions, Route, ServerContext
+from .backend_types import BackendInfo, BackendMatch, DecodeOptions, ErrorDetails, Route, ServerContext
 from .errors import MastodonIllegalArgumentError
 
 if TYPE_CHECKING:
@@ -161,8 +161,8 @@ class Hooks:
         if self._has_headers:
             self._headers(ctx=ctx, headers=headers)
 
-    def error_message(self, ctx: ServerContext, response: requests.Response) -> str | None:
-        result: str | None = self._error(ctx=ctx, response=response)
+    def error_message(self, ctx: ServerContext, response: requests.Response) -> str | ErrorDetails | None:
+        result: str | ErrorDetails | None = self._error(ctx=ctx, response=response)
         return result
 
     def decode_options(self, ctx: ServerContext) -> DecodeOptions:

@@ -12,6 +12,7 @@ from typing import Any
 
 import requests
 
+from .backend_types import ErrorDetails
 from .errors import (
     MastodonAPIError,
     MastodonIllegalArgumentError,
@@ -94,7 +95,7 @@ class Transport:
         self._lock = threading.Lock()
         #: Optional callbacks set by the client: extra headers and error-body readers.
         self.header_hook: Callable[[dict[str, str]], None] | None = None
-        self.error_hook: Callable[[requests.Response], str | None] | None = None
+        self.error_hook: Callable[[requests.Response], str | ErrorDetails | None] | None = None
 
     # -- headers -------------------------------------------------------------------------
 
@@ -219,12 +220,19 @@ class Transport:
             message = body.get("error") or body.get("errors") or body.get("message")
             if message is not None and body.get("error_description"):
                 message = f"{message}: {body['error_description']}"
+        status_for_class = response.status_code
         if message is None and self.error_hook is not None:
-            message = self.error_hook(response)
+            reading = self.error_hook(response)
+            if isinstance(reading, ErrorDetails):
+                message = reading.message
+                if reading.as_status is not None:
+                    status_for_class = reading.as_status
+            else:
+                message = reading
         if message is None:
             text = (response.text or "").strip()
             message = text[:500] if text else None
-        cls = error_class_for_status(response.status_code)
+        cls = error_class_for_status(status_for_class)
         if response.status_code == 429:
             cls = MastodonRatelimitError
         label = "Hit rate limit" if cls is MastodonRatelimitError else "Mastodon API returned error"
