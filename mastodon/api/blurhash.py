@@ -55,6 +55,6 @@ class BlurhashAPI(MastodonBase):
                 components_x, components_y = blurhash.components(value)
                 width, height = width * components_x, height * components_y
             pixels: list[list[list[float]]] = blurhash.decode(value, width, height, linear=return_linear)
-        except (ValueError, IndexError) as exc:
+        except (ValueError, IndexError, KeyError) as exc:
             raise MastodonIllegalArgumentError(f"Invalid blurhash {value!r}: {exc}") from None
         return pixels
