@@ -1,0 +1,1 @@
+"""Streaming: one listener API over server-sent events and WebSocket transports."""
