@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import accounts, admin, auth, instance, lists, media, misc, notifications, push, statuses, timelines
+from . import accounts, admin, auth, instance, lists, media, misc, notifications, push, statuses, streaming, timelines
 from .model import Endpoint, Param
 
 AREAS: tuple[ModuleType, ...] = (
-    auth, instance, timelines, statuses, notifications, accounts, lists, misc, media, push, admin,
+    auth, instance, timelines, statuses, notifications, accounts, lists, misc, media, push, admin, streaming,
 )
 
 
