@@ -142,12 +142,17 @@ def mastodon_decode_options(ctx: ServerContext) -> DecodeOptions | None:
 
 
 @hookspec
-def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> None:
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
     """Reshape a decoded response in place into what users of the mainline API expect.
 
     ``result`` is the decoded attribute dict or list; keep the server's extras. Called
     after decoding, for REST responses and streaming payloads alike (streaming passes a
     pseudo-endpoint named ``stream:<event>``). Every implementation runs.
+
+    Return ``None`` (the usual case). When the shape must change type (a backend that
+    answers a list call from a single object, e.g. reading a status to list its
+    reactions), return the replacement value: the first non-``None`` return (active
+    backend first) replaces ``result``.
     """
 
 

@@ -189,8 +189,8 @@ class RequestPipeline:
                 endpoint.name,
                 self.decode_options.convert_ids,
             )
-        self.hooks.normalize_response(self.ctx, endpoint, result)
-        return result
+        replacement = self.hooks.normalize_response(self.ctx, endpoint, result)
+        return result if replacement is None else replacement
 
     def decode(self, response: requests.Response) -> Any:
         content = response.content

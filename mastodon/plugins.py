@@ -169,9 +169,13 @@ class Hooks:
         result: DecodeOptions | None = self._decode(ctx=ctx)
         return result or DecodeOptions()
 
-    def normalize_response(self, ctx: ServerContext, endpoint: Endpoint, result: Any) -> None:
+    def normalize_response(self, ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+        """Normalise in place; returns a replacement for ``result``, or ``None`` to keep it."""
         if self._has_normalize:
-            self._normalize(ctx=ctx, endpoint=endpoint, result=result)
+            replacements = self._normalize(ctx=ctx, endpoint=endpoint, result=result)
+            if replacements:
+                return replacements[0]
+        return None
 
     def datetime_to_id(self, ctx: ServerContext, value: datetime) -> int | str | None:
         result: int | str | None = self._dt_to_id(ctx=ctx, value=value)
