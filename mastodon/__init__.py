@@ -5,6 +5,9 @@
 >>> api.toot("Hello from Python")  # doctest: +SKIP
 """
 
+# Load the ``mastodon.Mastodon`` compatibility module first: importing a submodule binds it
+# as a package attribute, so it must happen before the class takes the name.
+from . import Mastodon as _compat_module  # noqa: F401, N813
 from .client import Mastodon
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import *  # noqa: F403
