@@ -198,7 +198,7 @@ class RequestPipeline:
             return None
         try:
             return decode_json(content, self.decode_options.convert_ids)
-        except (ValueError, json.JSONDecodeError):
+        except (ValueError, RecursionError):  # RecursionError: nesting too deep to decode
             snippet = content[:200].decode("utf-8", "replace")
             raise MastodonAPIError(
                 f"Could not parse response as JSON, response code was {response.status_code}, "
