@@ -6,7 +6,6 @@ pagination -> backend normalisation. Nothing here knows about any particular ser
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
