@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import threading
 import time
@@ -48,9 +49,11 @@ def parse_reset(value: str, server_offset: float = 0.0) -> float | None:
     """``X-RateLimit-Reset`` as a local POSIX timestamp (ISO 8601 date or unix time)."""
     value = value.strip()
     try:
-        return float(value) + server_offset
+        number = float(value)
     except ValueError:
         pass
+    else:
+        return number + server_offset if math.isfinite(number) else None
     from .decode import parse_datetime
 
     parsed = parse_datetime(value)
