@@ -84,6 +84,18 @@ class RequestPipeline:
                         f"for parameter {param.name!r} of {endpoint.name}, have {format_version(have)})"
                     )
 
+    def check_features(self, endpoint: Endpoint, arguments: dict[str, Any]) -> None:
+        """Raise :class:`MastodonBackendFeatureError` for a server-extra parameter the backend lacks."""
+        for param in endpoint.params:
+            if param.feature and arguments.get(param.name) is not None:
+                registry = self.hooks.registry
+                backend = self.ctx.backend
+                chain = registry.chain(backend)
+                if not any(param.feature in registry.backends[name].features for name in chain if name in registry.backends):
+                    offered = sorted(n for n, info in registry.backends.items() if param.feature in info.features)
+                    detail = f"parameter {param.name!r} needs {param.feature!r}" + (f", offered by: {', '.join(offered)}" if offered else "")
+                    raise MastodonBackendFeatureError(f"{endpoint.name}({param.name}=...)", backend, detail)
+
     def datetime_to_id(self, value: datetime) -> Any:
         result = self.hooks.datetime_to_id(self.ctx, value)
         if result is None:
@@ -114,6 +126,7 @@ class RequestPipeline:
         """
         args = arguments if isinstance(arguments, dict) else dict(arguments)
         self.check_gate(endpoint, args)
+        self.check_features(endpoint, args)
         call = encode_arguments(endpoint, args, self.datetime_to_id)
         if files:
             call.files.update(files)

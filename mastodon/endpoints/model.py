@@ -30,7 +30,10 @@ class Param:
 
     ``wire`` overrides the name on the wire. ``added`` gates the parameter on a Mastodon
     version. ``extension`` marks a parameter mainline does not know: it is dropped unless
-    the active backend's ``mastodon_prepare_params`` hook takes it.
+    the active backend's ``mastodon_prepare_params`` hook takes it. ``feature`` names a
+    server extra (a ``BackendInfo.features`` entry such as ``"quotes"``): passing the
+    parameter to a backend that does not declare it raises
+    :class:`MastodonBackendFeatureError` before anything is sent.
     """
 
     name: str
@@ -38,6 +41,7 @@ class Param:
     wire: str | None = None
     added: str | None = None
     extension: bool = False
+    feature: str | None = None
 
     @property
     def wire_name(self) -> str:
