@@ -9,7 +9,7 @@ import uuid
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+from ..errors import MastodonBackendFeatureError, MastodonFileNotFoundError, MastodonIllegalArgumentError
 
 if TYPE_CHECKING:
     from ..base import MastodonBase
@@ -18,7 +18,12 @@ VISIBILITIES = ("direct", "private", "unlisted", "public")
 
 
 def check_visibility(client: MastodonBase, visibility: str | None) -> str | None:
-    """Lower-cased visibility, or ``MastodonIllegalArgumentError`` if the server has no such one."""
+    """Lower-cased visibility; raises if the server has no such one.
+
+    A visibility another installed backend offers (``"local"`` on a mainline client)
+    raises :class:`MastodonBackendFeatureError` naming the backend; anything else
+    :class:`MastodonIllegalArgumentError`.
+    """
     if visibility is None:
         return None
     if not isinstance(visibility, str):
@@ -26,16 +31,29 @@ def check_visibility(client: MastodonBase, visibility: str | None) -> str | None
     value = visibility.lower()
     if value in VISIBILITIES:
         return value
+    registry = client._registry
     extras: list[str] = []
-    for name in client._registry.chain(client.backend):
-        info = client._registry.backends.get(name)
+    for name in registry.chain(client.backend):
+        info = registry.backends.get(name)
         if info:
             extras.extend(info.visibilities)
-    for extra in extras:
-        if value == extra or (extra.endswith(":") and value.startswith(extra) and len(value) > len(extra)):
-            return value
+    if _matches(value, extras):
+        return value
+    offered = sorted(name for name, info in registry.backends.items() if _matches(value, info.visibilities))
+    if offered:
+        raise MastodonBackendFeatureError(
+            f"visibility {visibility!r}", client.backend, f"offered by: {', '.join(offered)}"
+        )
     allowed = ", ".join(VISIBILITIES + tuple(extras))
     raise MastodonIllegalArgumentError(f"Invalid visibility value {visibility!r}! Acceptable values are {allowed}")
+
+
+def _matches(value: str, visibilities: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``value`` is one of ``visibilities`` (an entry ending in ``:`` is a prefix)."""
+    for extra in visibilities:
+        if value == extra or (extra.endswith(":") and value.startswith(extra) and len(value) > len(extra)):
+            return True
+    return False
 
 
 def max_media(client: MastodonBase) -> int | None:
