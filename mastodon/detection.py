@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 from urllib.parse import urlsplit
@@ -57,8 +58,27 @@ def parse_server_version(hooks: Hooks, version_string: str) -> ServerVersion:
         warnings.warn(f"version parser plugin failed on {version_string!r}: {exc}", stacklevel=2)
     if parsed is not None:
         return parsed
-    found = find_version_tuple(version_string) or (1, 0, 0)
-    return ServerVersion(mastodon=found, software="unknown", software_version=found, raw=version_string)
+    return fallback_server_version(version_string)
+
+
+_COMPATIBLE = re.compile(r"\(compatible[;:]\s*([A-Za-z][\w.-]*)\s+([^\s)]+)", re.IGNORECASE)
+_SLASHED = re.compile(r"^\s*([A-Za-z][\w.-]*)/v?(\d[^\s]*)")
+
+
+def fallback_server_version(version_string: str) -> ServerVersion:
+    """What any version string says when no backend claims it. Never raises.
+
+    The Mastodon version is the first ``x.y[.z]`` in the string (``1.0.0`` if none); the
+    common ``"<mastodon> (compatible; <Name> <version>)"`` and ``"<name>/<version>"``
+    forms also name the software and its own version.
+    """
+    text = version_string if isinstance(version_string, str) else str(version_string)
+    found = find_version_tuple(text) or (1, 0, 0)
+    software, own = "unknown", found
+    named = _COMPATIBLE.search(text) or _SLASHED.match(text)
+    if named:
+        software, own = named[1].lower(), find_version_tuple(named[2])  # type: ignore[assignment]
+    return ServerVersion(mastodon=found, software=software, software_version=own, raw=text)
 
 
 def detect_backend(
@@ -79,4 +99,4 @@ def detect_backend(
     return (matches[0] if matches else None), nodeinfo, instance
 
 
-__all__ = ["NODEINFO_SCHEMAS", "fetch_json", "fetch_nodeinfo", "parse_server_version", "detect_backend"]
+__all__ = ["NODEINFO_SCHEMAS", "fetch_json", "fetch_nodeinfo", "parse_server_version", "fallback_server_version", "detect_backend"]
