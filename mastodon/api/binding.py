@@ -32,6 +32,7 @@ def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
             (name, p.default) for name, p in signature.parameters.items() if p.default is not inspect.Parameter.empty
         )
         positional_limit = len(names)
+        returns_nothing = endpoint.returns == "None"
 
         @functools.wraps(func)
         def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -46,7 +47,8 @@ def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
             missing = [n for n in names if n not in arguments]
             if missing:
                 raise TypeError(f"{func.__name__}() missing required argument(s): {', '.join(missing)}")
-            return self._pipeline.call(endpoint, arguments, auth=auth)
+            result = self._pipeline.call(endpoint, arguments, auth=auth)
+            return None if returns_nothing else result
 
         wrapper.__doc__ = _with_note(func.__doc__, endpoint.version_note)
         wrapper.__endpoint__ = endpoint  # type: ignore[attr-defined]
