@@ -437,7 +437,7 @@ def test_scheduled_status_update_and_delete(api, mock_http):
     mock_http.add("DELETE", "/api/v1/scheduled_statuses/3221", {})
     api.scheduled_status_update(3221, datetime(2031, 6, 1, 12, 0, tzinfo=timezone.utc))
     assert (mock_http.last.method, mock_http.last.form) == ("PUT", [("scheduled_at", "2031-06-01T12:00:00+00:00")])
-    assert api.scheduled_status_delete({"id": 3221}) == {}
+    assert api.scheduled_status_delete({"id": 3221}) is None
     assert (mock_http.last.method, mock_http.last.path) == ("DELETE", "/api/v1/scheduled_statuses/3221")
 
 
