@@ -1,0 +1,722 @@
+"""The compatibility matrix: which endpoint works on which server family and version.
+
+Built offline from three sources:
+
+- the endpoint metadata (:data:`mastodon.endpoints.ENDPOINTS` plus the endpoints installed
+  backends contribute through ``mastodon_extra_endpoints``);
+- the installed backends, asked through their ``mastodon_endpoint_available`` and
+  ``mastodon_route`` hooks with a :class:`~mastodon.plugin.ServerContext` for a
+  representative server version (mainline gates by version);
+- the recorded cassettes under ``tests/cassettes/<server>/<version>/``: an endpoint is
+  *verified* on a server when a recorded request matches its method and path template.
+
+Servers that were recorded but whose backend is not installed still get a column, with
+what the recordings prove and nothing else. :func:`build_matrix` returns plain data; the
+command line (``mastodon-fediverse matrix``) and the documentation render it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from .endpoints.model import Endpoint
+    from .plugins import BackendRegistry
+
+#: Cell states, in the order the legend lists them.
+RECORDED = "recorded"
+AVAILABLE = "available"
+GATED = "gated"
+NOT_APPLICABLE = "n/a"
+UNKNOWN = "unknown"
+
+MARKS: dict[str, str] = {RECORDED: "✓", AVAILABLE: "·", GATED: "✗", NOT_APPLICABLE: "-", UNKNOWN: "?"}
+ASCII_MARKS: dict[str, str] = {RECORDED: "R", AVAILABLE: "+", GATED: "x", NOT_APPLICABLE: "-", UNKNOWN: "?"}
+LEGEND: dict[str, str] = {
+    RECORDED: "verified: a recorded request to this server matches the endpoint",
+    AVAILABLE: "available: the backend's gate allows it (not recorded)",
+    GATED: "gated: the backend refuses it or the server version is too old",
+    NOT_APPLICABLE: "n/a: this server has no route for it",
+    UNKNOWN: "unknown: recorded server whose backend is not installed, and no recording",
+}
+
+#: Version strings, as the servers report them in ``instance.version``, used for backends
+#: that have no recording. Mainline gets an older and a current version.
+REPRESENTATIVE_VERSIONS: dict[str, tuple[str, ...]] = {
+    "mainline": ("3.5.0", "4.3.0"),
+    "pleroma": ("2.7.2 (compatible; Pleroma 2.6.0)",),
+    "akkoma": ("2.7.2 (compatible; Akkoma 3.10.0)",),
+    "fedibird": ("4.2.0",),
+    "gotosocial": ("0.20.0",),
+    "takahe": ("takahe/0.11.0",),
+}
+
+#: Where recorded cassettes live, relative to a checkout's root.
+CASSETTE_SUBDIR = Path("tests") / "cassettes"
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+# -----------------------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """One server family at one version."""
+
+    key: str
+    server: str
+    version: str
+    backend: str | None
+    backend_installed: bool
+    source: str  # "recorded", "representative" or "requested"
+    cassettes: int = 0
+    recorded_requests: int = 0
+    mastodon_version: str | None = None
+    detail: str = ""
+
+    @property
+    def label(self) -> tuple[str, str]:
+        return self.server, self.version
+
+
+@dataclass
+class Cell:
+    status: str
+    reason: str | None = None
+    route: str | None = None
+
+
+@dataclass
+class Row:
+    name: str
+    area: str
+    section: str
+    method: str
+    path: str
+    added: str
+    changed: str
+    mainline: bool
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+
+@dataclass
+class BackendSummary:
+    name: str
+    description: str
+    extends: str | None
+    feature_sets: tuple[str, ...]
+    features: tuple[str, ...]
+    visibilities: tuple[str, ...]
+    max_media_attachments: int | None
+    hooks: tuple[str, ...]
+    quirks: tuple[str, ...]
+
+
+@dataclass
+class Matrix:
+    columns: list[Column]
+    rows: list[Row]
+    backends: dict[str, BackendSummary]
+    cassette_dir: str | None
+
+    def areas(self) -> list[tuple[str, list[Row]]]:
+        """Rows grouped by API area, in table order."""
+        groups: dict[str, list[Row]] = {}
+        for row in self.rows:
+            groups.setdefault(row.area, []).append(row)
+        return list(groups.items())
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Per column: how many endpoints are in each state."""
+        out: dict[str, dict[str, int]] = {}
+        for column in self.columns:
+            tally = {state: 0 for state in MARKS}
+            for row in self.rows:
+                tally[row.cells[column.key].status] += 1
+            out[column.key] = tally
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "legend": {state: {"mark": MARKS[state], "meaning": LEGEND[state]} for state in MARKS},
+            "cassette_dir": self.cassette_dir,
+            "columns": [
+                {
+                    "key": c.key,
+                    "server": c.server,
+                    "version": c.version,
+                    "backend": c.backend,
+                    "backend_installed": c.backend_installed,
+                    "source": c.source,
+                    "cassettes": c.cassettes,
+                    "recorded_requests": c.recorded_requests,
+                    "mastodon_version": c.mastodon_version,
+                    "detail": c.detail,
+                    "counts": self.counts()[c.key],
+                }
+                for c in self.columns
+            ],
+            "backends": {
+                name: {
+                    "description": b.description,
+                    "extends": b.extends,
+                    "feature_sets": list(b.feature_sets),
+                    "features": list(b.features),
+                    "visibilities": list(b.visibilities),
+                    "max_media_attachments": b.max_media_attachments,
+                    "hooks": list(b.hooks),
+                    "quirks": list(b.quirks),
+                }
+                for name, b in self.backends.items()
+            },
+            "endpoints": [
+                {
+                    "name": r.name,
+                    "area": r.area,
+                    "section": r.section,
+                    "method": r.method,
+                    "path": r.path,
+                    "added": r.added,
+                    "changed": r.changed,
+                    "mainline": r.mainline,
+                    "cells": {
+                        key: {"status": cell.status, "mark": MARKS[cell.status], "reason": cell.reason, "route": cell.route}
+                        for key, cell in r.cells.items()
+                    },
+                }
+                for r in self.rows
+            ],
+        }
+
+
+# -----------------------------------------------------------------------------------------
+# Cassettes
+# -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class RecordedServer:
+    """One ``<server>/<version>`` folder of recorded cassettes."""
+
+    server: str
+    version: str
+    directory: Path
+    info: dict[str, Any]
+    requests: list[tuple[str, str]]
+    cassettes: int
+
+    @property
+    def version_string(self) -> str:
+        """The server's ``instance.version`` as recorded (falls back to the folder name)."""
+        for key in ("version_string", "instance_version", "version"):
+            value = self.info.get(key)
+            if isinstance(value, str) and value:
+                return value
+        instance = self.info.get("instance")
+        if isinstance(instance, dict) and isinstance(instance.get("version"), str):
+            return str(instance["version"])
+        return self.version
+
+
+_YAML_REQUEST = re.compile(r"^(?P<lead>\s*-?\s*)request:\s*$")
+
+
+def _unquote_yaml(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        inner = value[1:-1]
+        return inner.replace("''", "'") if value[0] == "'" else inner.replace('\\"', '"')
+    return value
+
+
+def _scan_yaml_lines(text: str) -> list[tuple[str, str]]:
+    """Method and URI of each request, read line by line (no YAML library needed)."""
+    found: list[tuple[str, str]] = []
+    method: str | None = None
+    uri: str | None = None
+    key_indent = -1
+    for line in text.splitlines():
+        start = _YAML_REQUEST.match(line)
+        if start:
+            key_indent, method, uri = len(start.group("lead")) + 2, None, None
+            continue
+        if key_indent < 0 or not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if indent < key_indent:
+            key_indent = -1  # left the request mapping (e.g. at "response:")
+            continue
+        if indent == key_indent:
+            key, _, value = line.strip().partition(":")
+            if key == "method":
+                method = _unquote_yaml(value.strip())
+            elif key == "uri":
+                uri = _unquote_yaml(value.strip())
+            if method and uri:
+                found.append((method.upper(), uri))
+                key_indent = -1
+    return found
+
+
+def read_cassette(path: Path) -> list[tuple[str, str]]:
+    """``(METHOD, uri)`` for every recorded request in a vcrpy cassette (YAML or JSON)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    data: Any = None
+    if path.suffix == ".json":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return []
+    else:
+        try:
+            import yaml
+        except ImportError:
+            return _scan_yaml_lines(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            data = yaml.load(text, Loader=loader)  # a safe loader
+        except yaml.YAMLError:
+            return _scan_yaml_lines(text)
+    found: list[tuple[str, str]] = []
+    for interaction in (data or {}).get("interactions") or ():
+        request = interaction.get("request") if isinstance(interaction, dict) else None
+        if isinstance(request, dict) and request.get("method") and request.get("uri"):
+            found.append((str(request["method"]).upper(), str(request["uri"])))
+    return found
+
+
+def scan_cassettes(root: Path) -> list[RecordedServer]:
+    """Every ``<server>/<version>/`` folder under ``root`` that holds cassettes."""
+    servers: list[RecordedServer] = []
+    if not root.is_dir():
+        return servers
+    for server_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for version_dir in sorted(p for p in server_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+            files = sorted(
+                p for p in version_dir.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".json") and p.name != "server.json"
+            )
+            info: dict[str, Any] = {}
+            server_json = version_dir / "server.json"
+            if server_json.is_file():
+                try:
+                    loaded = json.loads(server_json.read_text(encoding="utf-8"))
+                    info = loaded if isinstance(loaded, dict) else {}
+                except ValueError:
+                    info = {}
+            requests: list[tuple[str, str]] = []
+            cassettes = 0
+            for path in files:
+                found = read_cassette(path)
+                if found:
+                    cassettes += 1
+                    requests.extend(found)
+            if cassettes or info:
+                servers.append(RecordedServer(server_dir.name, version_dir.name, version_dir, info, requests, cassettes))
+    return servers
+
+
+def default_cassette_dir() -> Path | None:
+    """``tests/cassettes`` of the current directory or of the checkout this package runs from."""
+    candidates = [Path.cwd() / CASSETTE_SUBDIR, Path(__file__).resolve().parent.parent / CASSETTE_SUBDIR]
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+# -----------------------------------------------------------------------------------------
+# Building
+# -----------------------------------------------------------------------------------------
+
+
+def template_regex(path: str) -> re.Pattern[str]:
+    """A regex matching concrete paths of a ``/api/v1/statuses/{id}`` template."""
+    parts = _FIELD.split(path)
+    pattern = "".join(re.escape(part) if i % 2 == 0 else "[^/]+" for i, part in enumerate(parts))
+    return re.compile(pattern + "/?$")
+
+
+def endpoint_areas() -> dict[str, str]:
+    """Endpoint name -> API area (the module of the endpoint table that declares it)."""
+    from .endpoints import AREAS
+
+    areas: dict[str, str] = {}
+    for module in AREAS:
+        area = module.__name__.rsplit(".", 1)[-1]
+        for value in vars(module).values():
+            name = getattr(value, "name", None)
+            if isinstance(name, str) and hasattr(value, "path_fields"):
+                areas.setdefault(name, area)
+    return areas
+
+
+class _Matcher:
+    """Finds the endpoints a recorded request belongs to (most specific template wins)."""
+
+    def __init__(self) -> None:
+        self._templates: list[tuple[int, int, str, re.Pattern[str], str, list[str]]] = []
+        self._index: dict[tuple[str, str], list[str]] = {}
+
+    def add(self, method: str, template: str, endpoint_name: str) -> None:
+        key = (method.upper(), template)
+        names = self._index.get(key)
+        if names is None:
+            names = self._index[key] = []
+            fields = len(_FIELD.findall(template))
+            # fewer fields first, then longer literal text first
+            literal = len(_FIELD.sub("", template))
+            self._templates.append((fields, -literal, method.upper(), template_regex(template), template, names))
+            self._templates.sort(key=lambda t: (t[0], t[1]))
+        if endpoint_name not in names:
+            names.append(endpoint_name)
+
+    def match(self, method: str, path: str) -> list[str]:
+        for _, _, want, regex, _, names in self._templates:
+            if want == method and regex.match(path):
+                return names
+        return []
+
+
+def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
+    from .backend_types import ServerContext
+
+    info = registry.backends[name]
+    chain = registry.chain(name)
+    plugins: dict[str, object] = {}
+    for impl in registry.pm.hook.mastodon_backend_info.get_hookimpls():
+        declared: Any = impl.function()
+        if declared is not None and declared.name in chain:
+            plugins[declared.name] = impl.plugin
+    chain_plugins = [plugins[n] for n in chain if n in plugins]
+    hooks: list[str] = []
+    for hook_name in sorted(n for n in dir(registry.pm.hook) if n.startswith("mastodon_")):
+        caller = getattr(registry.pm.hook, hook_name)
+        if any(impl.plugin in chain_plugins for impl in caller.get_hookimpls()):
+            hooks.append(hook_name)
+    quirks: list[str] = []
+    facade = registry.hooks_for(name)
+    ctx = ServerContext(api_base_url="https://server.invalid", backend=name, feature_set=name)
+    try:
+        if not facade.decode_options(ctx).convert_ids:
+            quirks.append("ids are kept as strings (not converted to int)")
+    except Exception as exc:  # noqa: BLE001 - a plugin bug must not break the report
+        quirks.append(f"decode options hook failed: {exc}")
+    try:
+        transport = facade.streaming_transport(ctx, "user")
+        if transport and transport != "sse":
+            quirks.append(f"streaming over {transport}")
+        elif transport is None:
+            quirks.append("no streaming transport declared")
+    except Exception as exc:  # noqa: BLE001
+        quirks.append(f"streaming transport hook failed: {exc}")
+    if info.extends:
+        quirks.append(f"extends the {info.extends} backend")
+    if info.visibilities:
+        quirks.append("extra visibilities: " + ", ".join(info.visibilities))
+    if info.max_media_attachments != 4:
+        limit = "no limit" if info.max_media_attachments is None else str(info.max_media_attachments)
+        quirks.append(f"media attachments per status: {limit}")
+    if "mastodon_prepare_params" in hooks:
+        quirks.append("adjusts or validates outgoing parameters")
+    if "mastodon_normalize_response" in hooks:
+        quirks.append("reshapes responses into the mainline shape")
+    if "mastodon_error_message" in hooks:
+        quirks.append("reads non-standard error bodies")
+    if "mastodon_request_headers" in hooks:
+        quirks.append("adds request headers")
+    if "mastodon_datetime_to_id" not in hooks:
+        quirks.append("datetimes cannot be used as pagination ids")
+    return BackendSummary(
+        name=name,
+        description=info.description,
+        extends=info.extends,
+        feature_sets=tuple(info.feature_sets),
+        features=tuple(sorted(info.features)),
+        visibilities=tuple(info.visibilities),
+        max_media_attachments=info.max_media_attachments,
+        hooks=tuple(hooks),
+        quirks=tuple(quirks),
+    )
+
+
+def _resolve_backend(registry: BackendRegistry, server: str, info: dict[str, Any]) -> str | None:
+    for candidate in (info.get("backend"), info.get("feature_set"), server, info.get("software")):
+        if isinstance(candidate, str) and candidate:
+            try:
+                return registry.resolve(candidate)
+            except Exception:  # noqa: BLE001 - unknown name
+                continue
+    return None
+
+
+def _declared_backend(server: str, info: dict[str, Any]) -> str:
+    value = info.get("backend")
+    return value if isinstance(value, str) and value else server
+
+
+def _parse_requested(servers: Iterable[str]) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for spec in servers:
+        name, sep, version = spec.partition("=")
+        out.append((name.strip(), version.strip() if sep else None))
+    return out
+
+
+def build_matrix(
+    cassette_dir: Path | str | None = None,
+    servers: Sequence[str] | None = None,
+    registry: BackendRegistry | None = None,
+    include_representative: bool = True,
+) -> Matrix:
+    """Build the compatibility matrix.
+
+    ``cassette_dir`` defaults to :func:`default_cassette_dir` (``None`` there: no
+    recordings). ``servers`` adds columns as ``"backend=version string"`` (or just
+    ``"backend"`` for its representative versions); when given, only those columns and
+    the recorded ones are shown unless ``include_representative`` is true.
+    """
+    from .backend_types import ServerContext
+    from .endpoints import ENDPOINTS
+    from .errors import MastodonVersionError
+    from .pipeline import RequestPipeline
+    from .plugins import get_registry
+    from .transport import Transport
+
+    if registry is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # a half-installed tree still gets a matrix
+            registry = get_registry()
+    root = Path(cassette_dir) if cassette_dir is not None else default_cassette_dir()
+    recorded = scan_cassettes(root) if root is not None else []
+
+    endpoints: dict[str, Endpoint] = dict(ENDPOINTS)
+    try:
+        extras = registry.extra_endpoints()
+    except Exception:  # noqa: BLE001 - a plugin bug must not break the report
+        extras = {}
+    for name, ep in extras.items():
+        endpoints.setdefault(name, ep)
+    areas = endpoint_areas()
+
+    # -- columns ------------------------------------------------------------------------
+    columns: list[Column] = []
+    contexts: dict[str, tuple[Any, Any] | None] = {}
+    column_requests: dict[str, list[tuple[str, str]]] = {}
+    recorded_backends: set[str] = set()
+
+    def add_column(column: Column, ctx_docs: tuple[Any, Any] | None, requests: list[tuple[str, str]]) -> None:
+        if any(c.key == column.key for c in columns):
+            return
+        columns.append(column)
+        contexts[column.key] = ctx_docs
+        column_requests[column.key] = requests
+
+    for rec in recorded:
+        backend = _resolve_backend(registry, rec.server, rec.info)
+        version_string = rec.version_string
+        key = f"{rec.server} {rec.version}"
+        nodeinfo = rec.info.get("nodeinfo") if isinstance(rec.info.get("nodeinfo"), dict) else None
+        instance = rec.info.get("instance") if isinstance(rec.info.get("instance"), dict) else None
+        if backend is not None:
+            recorded_backends.add(backend)
+            detail = f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests); backend {backend}"
+        else:
+            detail = (
+                f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests); "
+                f"backend not installed ({_declared_backend(rec.server, rec.info)})"
+            )
+        add_column(
+            Column(
+                key=key,
+                server=rec.server,
+                version=rec.version,
+                backend=backend if backend is not None else _declared_backend(rec.server, rec.info),
+                backend_installed=backend is not None,
+                source="recorded",
+                cassettes=rec.cassettes,
+                recorded_requests=len(rec.requests),
+                detail=detail,
+            ),
+            (version_string, (nodeinfo, instance)),
+            rec.requests,
+        )
+
+    requested = _parse_requested(servers or ())
+    wanted: list[tuple[str, str]] = []
+    for name, version in requested:
+        backend_name = registry.resolve(name)
+        versions = (version,) if version else REPRESENTATIVE_VERSIONS.get(backend_name, ("",))
+        wanted.extend((backend_name, v) for v in versions)
+    if include_representative or not requested:
+        for name in registry.backends:
+            if name in recorded_backends and not any(n == name for n, _ in requested):
+                continue
+            for version in REPRESENTATIVE_VERSIONS.get(name, ("",)):
+                if (name, version) not in wanted:
+                    wanted.append((name, version))
+    for name, version in wanted:
+        label = _short_version(version) if version else "any"
+        add_column(
+            Column(
+                key=f"{name} {label}",
+                server=name,
+                version=label,
+                backend=name,
+                backend_installed=True,
+                source="requested" if any(n == name for n, _ in requested) else "representative",
+                detail=f"backend {name}, version string {version!r}" if version else f"backend {name}, any version",
+            ),
+            (version, (None, None)) if version else None,
+            [],
+        )
+
+    # -- cells --------------------------------------------------------------------------
+    order = {name: i for i, name in enumerate(registry.backends)}
+    columns.sort(key=lambda c: (0 if c.backend_installed else 1, order.get(c.backend or "", 99), c.server, _version_key(c.version)))
+
+    rows = [
+        Row(
+            name=ep.name,
+            area=areas.get(ep.name, "extras"),
+            section=ep.section,
+            method=ep.method,
+            path=ep.path,
+            added=ep.added,
+            changed=ep.last_changed,
+            mainline=ep.mainline,
+        )
+        for ep in endpoints.values()
+    ]
+    area_order = {area: i for i, area in enumerate(dict.fromkeys(areas.values()))}
+    rows.sort(key=lambda r: area_order.get(r.area, len(area_order)))
+
+    transport = Transport("https://server.invalid")
+    for column in columns:
+        matcher = _Matcher()
+        for ep in endpoints.values():
+            if ep.mainline:
+                matcher.add(ep.method, ep.path, ep.name)
+        ctx = None
+        pipeline = None
+        if column.backend_installed and column.backend is not None:
+            from .detection import parse_server_version
+
+            hooks = registry.hooks_for(column.backend)
+            docs = contexts.get(column.key)
+            server_version = None
+            nodeinfo = instance = None
+            if docs is not None:
+                version_string, (nodeinfo, instance) = docs
+                if version_string:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        server_version = parse_server_version(hooks, version_string)
+                    column.mastodon_version = server_version.mastodon_string
+            ctx = ServerContext(
+                api_base_url="https://server.invalid",
+                backend=column.backend,
+                feature_set=column.backend,
+                version=server_version,
+                nodeinfo=nodeinfo,
+                instance=instance,
+            )
+            pipeline = RequestPipeline(ctx, hooks, transport)
+        routes: dict[str, str] = {}
+        gates: dict[str, Cell] = {}
+        if pipeline is not None and ctx is not None:
+            for ep in endpoints.values():
+                gates[ep.name] = _gate_cell(pipeline, ctx, ep, MastodonVersionError)
+                if gates[ep.name].route:
+                    method, _, template = gates[ep.name].route.partition(" ")  # type: ignore[union-attr]
+                    matcher.add(method, template, ep.name)
+                    routes[ep.name] = gates[ep.name].route or ""
+        verified: set[str] = set()
+        for method, uri in column_requests.get(column.key, ()):
+            verified.update(matcher.match(method, urlsplit(uri).path))
+        for row in rows:
+            gate = gates.get(row.name)
+            if row.name in verified:
+                reason = None
+                if gate is not None and gate.status == GATED:
+                    reason = f"recorded although gated ({gate.reason})"
+                row.cells[column.key] = Cell(RECORDED, reason, gate.route if gate else None)
+            elif gate is not None:
+                row.cells[column.key] = gate
+            else:
+                row.cells[column.key] = Cell(UNKNOWN, "backend not installed; no recorded request")
+
+    backends = {name: _summarise_backend(registry, name) for name in registry.backends}
+    return Matrix(columns=columns, rows=rows, backends=backends, cassette_dir=str(root) if root is not None else None)
+
+
+def _gate_cell(pipeline: Any, ctx: Any, ep: Endpoint, version_error: type[Exception]) -> Cell:
+    try:
+        pipeline.check_gate(ep)
+    except version_error as exc:
+        return Cell(GATED, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a plugin bug must not break the report
+        return Cell(GATED, f"gate hook failed: {exc}")
+    route = None
+    try:
+        params: dict[str, Any] = {}
+        found = pipeline.hooks.route(ctx, ep, params)
+        if found is not None:
+            route = f"{found.method.upper()} {found.path}"
+    except Exception:  # noqa: BLE001 - a route that needs real arguments; keep the default
+        found = None
+    if found is None and not ep.mainline:
+        return Cell(NOT_APPLICABLE, "no route for this server-specific endpoint")
+    if route is not None and route == f"{ep.method.upper()} {ep.path}":
+        route = None
+    return Cell(AVAILABLE, None, route)
+
+
+def _short_version(version: str) -> str:
+    """``"2.7.2 (compatible; Pleroma 2.6.0)"`` -> ``"2.6.0"``; ``"takahe/0.11.0"`` -> ``"0.11.0"``."""
+    found = re.findall(r"\d+\.\d+(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?", version)
+    return found[-1] if found else version
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", version)[:3]) or (0,)
+
+
+def iter_marks(matrix: Matrix, ascii_only: bool = False) -> Iterator[tuple[str, str]]:
+    marks = ASCII_MARKS if ascii_only else MARKS
+    for state, meaning in LEGEND.items():
+        yield marks[state], meaning
+
+
+__all__ = [
+    "RECORDED",
+    "AVAILABLE",
+    "GATED",
+    "NOT_APPLICABLE",
+    "UNKNOWN",
+    "MARKS",
+    "ASCII_MARKS",
+    "LEGEND",
+    "REPRESENTATIVE_VERSIONS",
+    "Column",
+    "Cell",
+    "Row",
+    "BackendSummary",
+    "Matrix",
+    "RecordedServer",
+    "read_cassette",
+    "scan_cassettes",
+    "default_cassette_dir",
+    "template_regex",
+    "endpoint_areas",
+    "build_matrix",
+    "iter_marks",
+]
