@@ -13,6 +13,7 @@ _VERSION = re.compile(
     r"^v?(?P<major>\d+)\.(?P<minor>\d+)\.(?P<patch>\d+)"
     r"(?P<pre>(?:-|rc|\.?pre|\.?beta|\.?alpha)[0-9A-Za-z.-]*)?(?:\+(?P<meta>[0-9A-Za-z.+-]+))?$"
 )
+_VERSION_PREFIX = re.compile(r"^v?(\d+)\.(\d+)\.(\d+)(?![0-9A-Za-z])")
 
 
 @hookimpl
@@ -22,9 +23,14 @@ def mastodon_backend_info() -> BackendInfo:
 
 @hookimpl
 def mastodon_parse_version(version_string: str) -> ServerVersion | None:
-    """Plain Mastodon versions: ``4.2.1``, ``4.3.0-rc.1``, ``4.0.0rc1``, ``3.5.3+glitch``."""
+    """Plain Mastodon versions: ``4.2.1``, ``4.3.0-rc.1``, ``4.0.0rc1``, ``3.5.3+glitch``.
+
+    Hometown's ``1.0.5+3.5.2`` (its own version, then the Mastodon one it is based on)
+    gives Mastodon 3.5.2 and Hometown 1.0.5.
+    """
     match = _VERSION.match(version_string.strip())
-    if match is None or int(match["major"]) == 0:
+    # Major 0 is no Mastodon release; calendar versions ("v2024.11.1") are other software.
+    if match is None or not 0 < int(match["major"]) < 100:
         return None
     version = (int(match["major"]), int(match["minor"]), int(match["patch"]))
     extra = {}
@@ -32,6 +38,13 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
         extra["prerelease"] = match["pre"].lstrip("-.")
     if match["meta"]:
         extra["build"] = match["meta"]
+        based_on = _VERSION_PREFIX.match(match["meta"])
+        if based_on:
+            upstream = (int(based_on[1]), int(based_on[2]), int(based_on[3]))
+            if upstream > version:  # Hometown: "<hometown version>+<mastodon version>"
+                return ServerVersion(
+                    mastodon=upstream, software="hometown", software_version=version, raw=version_string, extra=extra
+                )
     return ServerVersion(mastodon=version, software="mastodon", software_version=version, raw=version_string, extra=extra)
 
 
@@ -40,6 +53,9 @@ def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str,
     software = ((nodeinfo or {}).get("software") or {}).get("name", "")
     if isinstance(software, str) and software.lower() in ("mastodon", "hometown", "glitch-soc", "glitchsoc"):
         return BackendMatch(NAME, 100, f"nodeinfo software.name is {software!r}")
+    upstream = ((nodeinfo or {}).get("metadata") or {}).get("upstream")
+    if isinstance(upstream, dict) and str(upstream.get("name", "")).lower() == "mastodon":
+        return BackendMatch(NAME, 80, f"nodeinfo metadata.upstream names Mastodon (software {software!r})")
     if nodeinfo is None and instance and isinstance(instance.get("version"), str):
         if mastodon_parse_version(instance["version"]) is not None:
             return BackendMatch(NAME, 10, f"plain Mastodon version string {instance['version']!r}")
