@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import math
 import sys
 import threading
@@ -43,6 +44,18 @@ def redact(mapping: Any) -> Any:
         else:
             out[key] = value
     return out
+
+
+_SECRET_JSON = re.compile(r'("(?:access_token|refresh_token|client_secret|password|code)"\s*:\s*)"[^"]*"')
+
+
+def redact_text(text: str, *secrets: str | None) -> str:
+    """A response body for debug output: secret JSON fields and known secrets masked."""
+    text = _SECRET_JSON.sub(r'\1"***"', text)
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
 
 
 def parse_reset(value: str, server_offset: float = 0.0) -> float | None:
@@ -200,7 +213,7 @@ class Transport:
             if ratelimit:
                 self._update_ratelimit(response)
             if self.debug_requests:
-                body = "<stream>" if stream else response.text[:2000]
+                body = "<stream>" if stream else redact_text(response.text[:2000], self.access_token, token)
                 print(f"Mastodon: -> {response.status_code} {body}", file=sys.stderr)
             if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
                 retries += 1
