@@ -1,9 +1,198 @@
-"""The streaming API."""
+"""The streaming API: subscriptions over server-sent events or WebSocket, one listener API."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..base import MastodonBase
+from ..detection import fetch_json
+from ..endpoints import misc as M
+from ..endpoints import streaming as E
+from ..endpoints.model import Endpoint
+from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError
+from ..params import unpack_id
+from ..streaming.abort import abort
+from ..streaming.dispatch import EventDispatcher
+from ..streaming.handle import StreamHandle
+from ..streaming.runner import Connection, Connector, run_blocking
+from ..streaming.sse_connection import SSEConnection
+from ..streaming.urls import StreamSpec, advertised_streaming_url, sse_url, streaming_base, websocket_url, with_scheme
+from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
+from .binding import uses_endpoint
+
+TRANSPORTS = ("sse", "websocket")
 
 
 class StreamingAPI(MastodonBase):
-    pass
+    """Streaming methods. Which transport a stream uses is the backend's choice."""
+
+    _streaming_base_url: str | None = None
+
+    @uses_endpoint(E.stream_user)
+    def stream_user(
+        self,
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> StreamHandle | None:
+        """Streams events that are relevant to the authorized user, i.e. home timeline and notifications."""
+        return self._stream(E.stream_user, StreamSpec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+
+    @uses_endpoint(E.stream_public)
+    def stream_public(
+        self,
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> StreamHandle | None:
+        """Streams public events."""
+        return self._stream(E.stream_public, StreamSpec("public"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+
+    @uses_endpoint(E.stream_local)
+    def stream_local(
+        self,
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> StreamHandle | None:
+        """Streams local public events."""
+        spec = StreamSpec("public:local")
+        return self._stream(E.stream_local, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+
+    @uses_endpoint(E.stream_hashtag)
+    def stream_hashtag(
+        self,
+        tag: str,
+        listener: Any,
+        local: bool = False,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> StreamHandle | None:
+        """Stream for all public statuses for the hashtag 'tag' seen by the connected instance.
+
+        Set local to True to only get local statuses.
+        """
+        if not isinstance(tag, str) or not tag:
+            raise MastodonIllegalArgumentError("tag must be a non-empty string")
+        if tag.startswith("#"):
+            raise MastodonIllegalArgumentError("Tag parameter should omit leading #")
+        spec = StreamSpec("hashtag:local" if local else "hashtag", {"tag": tag})
+        return self._stream(E.stream_hashtag, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+
+    @uses_endpoint(E.stream_list)
+    def stream_list(
+        self,
+        id: Any,  # noqa: A002
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> StreamHandle | None:
+        """Stream events for the current user, restricted to accounts on the given list."""
+        list_id = unpack_id(id)
+        if list_id is None or list_id == "":
+            raise MastodonIllegalArgumentError("id must be a list id or a list dict")
+        spec = StreamSpec("list", {"list": str(list_id)})
+        return self._stream(E.stream_list, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+
+    @uses_endpoint(M.stream_healthy)
+    def stream_healthy(self) -> bool:
+        """Returns without True if streaming API is okay, False or raises an error otherwise."""
+        base = with_scheme(self._streaming_base(), websocket=False)
+        response = self._pipeline.call(M.stream_healthy, {}, base_url=base, raw=True)
+        return response.content.strip() == b"OK"
+
+    # -- machinery -----------------------------------------------------------------------
+
+    def _stream(
+        self,
+        endpoint: Endpoint,
+        spec: StreamSpec,
+        listener: Any,
+        run_async: bool,
+        timeout: float | None,
+        reconnect_async: bool,
+        reconnect_async_wait_sec: float,
+    ) -> StreamHandle | None:
+        self._pipeline.check_gate(endpoint)
+        transport = self._streaming_transport(spec)
+        connect = self._stream_connector(spec, listener, transport, timeout)
+        if run_async:
+            return StreamHandle(connect, listener, reconnect=reconnect_async, reconnect_wait=reconnect_async_wait_sec)
+        run_blocking(connect, listener)
+        return None
+
+    def _streaming_transport(self, spec: StreamSpec) -> str:
+        """The backend's choice of transport for a stream; server-sent events by default."""
+        choice = self._pipeline.hooks.streaming_transport(self._ctx, spec.name) or "sse"
+        if choice not in TRANSPORTS:
+            raise MastodonIllegalArgumentError(
+                f"Backend {self._ctx.backend!r} chose an unknown streaming transport {choice!r}"
+            )
+        return choice
+
+    def _streaming_base(self) -> str:
+        """The streaming server's base URL, from the instance's ``urls.streaming_api`` (cached)."""
+        cached = self._streaming_base_url
+        if cached is not None:
+            return cached
+        instance = self._ctx.instance
+        if advertised_streaming_url(instance) is None:
+            try:
+                instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
+            except MastodonAPIError:
+                instance = None  # no instance document: stream from the API host
+        base = streaming_base(self.api_base_url, advertised_streaming_url(instance))
+        self._streaming_base_url = base
+        return base
+
+    def _stream_connector(self, spec: StreamSpec, listener: Any, transport: str, timeout: float | None) -> Connector:
+        hooks, ctx, pipeline = self._pipeline.hooks, self._ctx, self._pipeline
+
+        def normalize(endpoint: Endpoint, payload: Any) -> None:
+            hooks.normalize_response(ctx, endpoint, payload)
+
+        dispatcher = EventDispatcher(
+            listener,
+            convert_ids=pipeline.decode_options.convert_ids,
+            normalize=normalize,
+            stream=spec.labels,
+            path=spec.sse_path,
+        )
+
+        def connect() -> Connection:
+            try:
+                base = self._streaming_base()
+            except MastodonNetworkError as exc:
+                raise abort(exc) from exc
+            headers = self._transport.headers(auth=True)
+            connect_timeout = self._transport.request_timeout
+            if transport == "sse":
+                url, params = sse_url(base, spec)
+                return SSEConnection(
+                    self.session, url, params, headers, dispatcher, connect_timeout=connect_timeout, read_timeout=timeout
+                )
+            token = self._transport.access_token
+            in_header = bool(token) and usable_as_subprotocol(token or "")
+            return WebSocketConnection(
+                websocket_url(base, spec, None if in_header else token),
+                dispatcher,
+                token=token if in_header else None,
+                headers=headers,
+                open_timeout=connect_timeout,
+                read_timeout=timeout,
+            )
+
+        return connect
+
+
+__all__ = ["StreamingAPI", "TRANSPORTS"]

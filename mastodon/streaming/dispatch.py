@@ -1,0 +1,149 @@
+"""Turning raw streaming events into decoded payloads and listener calls."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ..decode import decode_json, decode_value
+from ..endpoints.model import Endpoint
+from ..errors import MastodonMalformedEventError
+from .abort import abort
+
+#: Events whose payload is a bare id rather than JSON.
+ID_EVENTS = frozenset({"delete", "announcement.delete"})
+#: Listener methods that are not event handlers, whatever the server sends.
+RESERVED = frozenset({"abort", "unknown_event"})
+#: What each well-known event carries, as the pseudo endpoint's ``returns``.
+RETURNS = {
+    "update": "Status",
+    "status.update": "Status",
+    "notification": "Notification",
+    "conversation": "Conversation",
+    "announcement": "Announcement",
+    "announcement.reaction": "AnnouncementReaction",
+    "delete": "id",
+    "announcement.delete": "id",
+    "filters_changed": "None",
+}
+_EMPTY = frozenset({b"", b"undefined", b"null", "", "undefined", "null"})
+
+Normalizer = Callable[[Endpoint, Any], None]
+
+
+def _accepts_stream(func: Callable[..., Any]) -> bool:
+    try:
+        return "for_stream" in inspect.signature(func).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+class _Route:
+    """How one event name is decoded and delivered (worked out once per name)."""
+
+    __slots__ = ("endpoint", "handler", "ids", "unknown", "with_stream")
+
+    def __init__(self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint) -> None:
+        self.handler = handler
+        self.unknown = unknown
+        self.with_stream = _accepts_stream(handler)
+        self.ids = ids
+        self.endpoint = endpoint
+
+
+class EventDispatcher:
+    """Decodes event payloads like REST responses and calls the listener's handlers.
+
+    ``normalize(endpoint, payload)`` is the backend's normalisation step; it gets a pseudo
+    endpoint named ``stream:<event>``. ``stream`` is what handlers taking ``for_stream``
+    receive when the transport does not say which stream an event came from.
+    """
+
+    def __init__(
+        self,
+        listener: Any,
+        *,
+        convert_ids: bool = True,
+        normalize: Normalizer | None = None,
+        stream: list[str] | None = None,
+        path: str = "/api/v1/streaming",
+    ) -> None:
+        self.listener = listener
+        self.convert_ids = convert_ids
+        self.normalize = normalize
+        self.stream = stream
+        self.path = path
+        self._routes: dict[str, _Route] = {}
+
+    def heartbeat(self) -> None:
+        self.listener.handle_heartbeat()
+
+    def dispatch(self, name: str, data: Any, for_stream: list[str] | None = None) -> None:
+        """Deliver one event; ``data`` is the raw payload (bytes or text), or ``None``."""
+        route = self._routes.get(name)
+        if route is None:
+            route = self._routes[name] = self._route(name)
+        payload = self.decode_id(data) if route.ids else self.decode(data)
+        if self.normalize is not None:
+            self.normalize(route.endpoint, payload)
+        if route.unknown:
+            if route.with_stream:
+                route.handler(name, payload, for_stream if for_stream is not None else self.stream)
+            else:
+                route.handler(name, payload)
+        elif route.with_stream:
+            route.handler(payload, for_stream if for_stream is not None else self.stream)
+        else:
+            route.handler(payload)
+
+    def decode(self, data: Any) -> Any:
+        """A JSON payload, decoded exactly like a REST response."""
+        if data is None:
+            return None
+        cls = data.__class__
+        if cls is bytes or cls is str:
+            if len(data) <= 10 and data.strip() in _EMPTY:
+                return None
+            try:
+                return decode_json(data, self.convert_ids)
+            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+                raise abort(MastodonMalformedEventError("Bad JSON", data), exc) from exc
+        return decode_value(data, self.convert_ids)
+
+    def decode_id(self, data: Any) -> Any:
+        """A bare id payload: an int for digit ids (unless the backend keeps ids as strings)."""
+        if isinstance(data, bytes):
+            try:
+                data = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise abort(MastodonMalformedEventError("Malformed UTF-8", data), exc) from exc
+        if isinstance(data, int) and not isinstance(data, bool):
+            return data if self.convert_ids else str(data)
+        text = str(data).strip() if data is not None else ""
+        if text[:1] == '"':
+            try:
+                text = str(json.loads(text))
+            except ValueError as exc:
+                raise abort(MastodonMalformedEventError("Bad JSON", data), exc) from exc
+        if not text:
+            raise abort(MastodonMalformedEventError("Missing id", data))
+        if self.convert_ids and text.isdigit() and text.isascii():
+            return int(text)
+        return text
+
+    def _route(self, name: str) -> _Route:
+        listener = self.listener
+        handler = None
+        if name not in RESERVED:
+            handler = getattr(listener, "on_" + name.replace(".", "_"), None)
+        unknown = not callable(handler)
+        if unknown:
+            handler = listener.on_unknown_event
+        endpoint = Endpoint(f"stream:{name}", "GET", self.path, returns=RETURNS.get(name, "dict"))
+        assert handler is not None
+        return _Route(handler, unknown, name in ID_EVENTS, endpoint)
+
+
+__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS"]

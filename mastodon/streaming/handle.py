@@ -1,0 +1,106 @@
+"""The handle of a stream running on its own thread (``run_async=True``)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from ..errors import MastodonError
+from .abort import StreamAbort
+from .runner import Connection, Connector
+
+#: How long :meth:`StreamHandle.close` waits for the stream thread to finish.
+CLOSE_JOIN_TIMEOUT = 10.0
+
+
+class StreamHandle:
+    """A stream running on a daemon thread.
+
+    ``close()`` stops it, ``is_alive()`` tells whether the thread still runs and
+    ``is_receiving()`` whether it is connected and listening. With ``reconnect`` the thread
+    reconnects after any connection error, ``reconnect_wait`` seconds later; without it,
+    the first error ends the thread (after the listener's ``on_abort``), and the error is
+    kept in :attr:`error`.
+    """
+
+    def __init__(self, connect: Connector, listener: Any, reconnect: bool = False, reconnect_wait: float = 5) -> None:
+        self._connect = connect
+        self._listener = listener
+        self.reconnect_async = reconnect
+        self.reconnect_async_wait_sec = reconnect_wait
+        self._closed = threading.Event()
+        self._lock = threading.Lock()
+        self._connection: Connection | None = None
+        self._receiving = False
+        self.reconnecting = False
+        #: The error that ended the stream (``None`` while running or after ``close()``).
+        self.error: MastodonError | None = None
+        self._thread = threading.Thread(target=self._run, name="mastodon-stream", daemon=True)
+        self._thread.start()
+
+    # -- public --------------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self._closed.is_set()
+
+    @property
+    def connection(self) -> Connection | None:
+        return self._connection
+
+    def close(self) -> None:
+        """Close the connection and stop the thread (waits for it, unless called from it)."""
+        self._closed.set()
+        with self._lock:
+            connection = self._connection
+        if connection is not None:
+            connection.close()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(CLOSE_JOIN_TIMEOUT)
+
+    def is_alive(self) -> bool:
+        """True while the stream thread runs (connected, reconnecting or waiting)."""
+        return self._thread.is_alive()
+
+    def is_receiving(self) -> bool:
+        """True while connected and listening for events."""
+        return self._receiving and not self._closed.is_set() and self._thread.is_alive()
+
+    # -- thread --------------------------------------------------------------------------
+
+    def _run(self) -> None:
+        closed = self._closed
+        while not closed.is_set():
+            try:
+                self._stream_once()
+            except StreamAbort as failure:
+                if closed.is_set():
+                    break
+                self._listener.on_abort(failure.error)
+                if not self.reconnect_async:
+                    self.error = failure.error
+                    break
+                self.reconnecting = True
+                closed.wait(self.reconnect_async_wait_sec)
+                self.reconnecting = False
+            else:
+                break
+
+    def _stream_once(self) -> None:
+        connection = self._connect()
+        with self._lock:
+            if self._closed.is_set():
+                connection.close()
+                return
+            self._connection = connection
+        self._receiving = True
+        try:
+            connection.run()
+        finally:
+            self._receiving = False
+            with self._lock:
+                self._connection = None
+            connection.close()
+
+
+__all__ = ["StreamHandle", "CLOSE_JOIN_TIMEOUT"]

@@ -1,0 +1,134 @@
+"""The server-sent events transport: one streaming HTTP response, read in large chunks."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+from collections.abc import Mapping
+from typing import Any
+
+import requests
+import urllib3
+
+from ..errors import MastodonNetworkError, MastodonReadTimeout
+from .abort import StreamAbort, abort
+from .dispatch import EventDispatcher
+from .sse import SSEParser
+
+#: Bytes asked of the socket per read; a read returns whatever has arrived, up to this.
+CHUNK_SIZE = 65536
+
+_READ_ERRORS = (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError, AttributeError)
+
+
+class SSEConnection:
+    """An open SSE stream. :meth:`run` reads and dispatches; :meth:`close` works from any thread."""
+
+    def __init__(
+        self,
+        session: requests.Session,
+        url: str,
+        params: Mapping[str, str],
+        headers: Mapping[str, str],
+        dispatcher: EventDispatcher,
+        *,
+        connect_timeout: float | None,
+        read_timeout: float | None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self._closed = False
+        self._reading = False
+        sent = {"Accept": "text/event-stream", "Cache-Control": "no-cache", **headers, "Accept-Encoding": "identity"}
+        try:
+            response = session.get(
+                url, params=dict(params) or None, headers=sent, stream=True, timeout=(connect_timeout, read_timeout)
+            )
+        except requests.exceptions.ReadTimeout as exc:
+            raise abort(MastodonReadTimeout("Timed out while connecting to the streaming server"), exc) from exc
+        except requests.RequestException as exc:
+            raise abort(MastodonNetworkError(f"Could not connect to streaming server: {exc}"), exc) from exc
+        if response.status_code != 200:
+            detail = _error_text(response)
+            response.close()
+            raise abort(
+                MastodonNetworkError(
+                    f"Could not connect to streaming server: HTTP {response.status_code} {response.reason}{detail}"
+                )
+            )
+        self.response = response
+
+    def run(self) -> None:
+        """Read until the connection breaks (raises) or :meth:`close` is called (returns)."""
+        raw: Any = self.response.raw
+        read1 = getattr(raw, "read1", None)
+        if read1 is None:  # urllib3 < 2: read from http.client's response, which has read1
+            read = raw._fp.read1
+        else:
+            def read(amount: int, _read1: Any = read1) -> bytes:
+                data: bytes = _read1(amount, decode_content=True)
+                return data
+        dispatcher = self.dispatcher
+        feed = SSEParser(dispatcher.dispatch, dispatcher.heartbeat).feed
+        self._reading = True
+        try:
+            while not self._closed:
+                try:
+                    chunk = read(CHUNK_SIZE)
+                except _READ_ERRORS as exc:
+                    if self._closed:
+                        return
+                    raise _read_error(exc) from exc
+                if not chunk:
+                    if self._closed:
+                        return
+                    raise abort(MastodonNetworkError("Server ended connection."))
+                feed(chunk)
+        finally:
+            self._reading = False
+            self.response.close()
+
+    def close(self) -> None:
+        """Stop reading: wakes a blocked :meth:`run`, which then returns."""
+        if self._closed:
+            return
+        self._closed = True
+        _shutdown(self.response.raw)
+        if not self._reading:
+            self.response.close()
+
+
+def _read_error(exc: BaseException) -> StreamAbort:
+    if isinstance(exc, (urllib3.exceptions.ReadTimeoutError, TimeoutError)):
+        return abort(MastodonReadTimeout("Timed out while reading from server."), exc)
+    return abort(MastodonNetworkError(f"Server ended connection: {exc}"), exc)
+
+
+def _error_text(response: requests.Response) -> str:
+    try:
+        text = response.raw.read(500, decode_content=True)
+    except _READ_ERRORS:
+        return ""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    text = " ".join(str(text).split())
+    return f": {text[:300]}" if text else ""
+
+
+def _shutdown(raw: Any) -> None:
+    """Shut the socket down so that a read blocked in another thread returns at once."""
+    try:
+        raw.shutdown()
+        return
+    except (AttributeError, ValueError, RuntimeError, OSError):
+        pass
+    sock = getattr(getattr(raw, "_connection", None), "sock", None)
+    if sock is None:
+        sock = getattr(getattr(getattr(getattr(raw, "_fp", None), "fp", None), "raw", None), "_sock", None)
+    if isinstance(sock, socket.socket):
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+__all__ = ["SSEConnection", "CHUNK_SIZE"]

@@ -1,0 +1,102 @@
+"""Where a stream lives: the streaming base URL and each transport's stream URL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
+
+SSE_PREFIX = "/api/v1/streaming"
+_TO_HTTP = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
+_TO_WS = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """One subscription: the stream's name (``"user"``, ``"hashtag:local"``...) and its parameters."""
+
+    name: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sse_path(self) -> str:
+        """The mainline SSE route: ``public:local`` is ``/api/v1/streaming/public/local``."""
+        return f"{SSE_PREFIX}/{self.name.replace(':', '/')}"
+
+    @property
+    def labels(self) -> list[str]:
+        """The stream as WebSocket servers label events: ``["hashtag", "python"]``."""
+        return [self.name, *self.params.values()]
+
+
+def advertised_streaming_url(instance: Mapping[str, Any] | None) -> str | None:
+    """``urls.streaming_api`` (instance v1) or ``configuration.urls.streaming`` (v2)."""
+    if not isinstance(instance, Mapping):
+        return None
+    urls = instance.get("urls")
+    if isinstance(urls, Mapping) and isinstance(urls.get("streaming_api"), str):
+        return str(urls["streaming_api"])
+    config = instance.get("configuration")
+    urls = config.get("urls") if isinstance(config, Mapping) else None
+    if isinstance(urls, Mapping) and isinstance(urls.get("streaming"), str):
+        return str(urls["streaming"])
+    return None
+
+
+def streaming_base(api_base_url: str, advertised: str | None) -> str:
+    """The streaming server's base URL (scheme, host, optional path), without a trailing slash.
+
+    The advertised URL is used unless it is missing or unusable. A server reached over
+    plain ``http://`` that advertises ``wss://``/``https://`` for the same host cannot
+    serve that scheme (typical for test and loopback setups), so the API base URL's
+    scheme and host are used then.
+    """
+    api = urlsplit(api_base_url)
+    if not advertised or not advertised.strip():
+        return api_base_url.rstrip("/")
+    target = urlsplit(advertised.strip())
+    if target.scheme not in _TO_HTTP or not target.netloc:
+        return api_base_url.rstrip("/")
+    secure = target.scheme in ("https", "wss")
+    if api.scheme == "http" and secure and _same_host(api, target):
+        return urlunsplit((api.scheme, api.netloc, target.path, "", "")).rstrip("/")
+    return urlunsplit((target.scheme, target.netloc, target.path, "", "")).rstrip("/")
+
+
+def _same_host(api: SplitResult, target: SplitResult) -> bool:
+    """Same host name, and the advertised URL names no other port."""
+    if (api.hostname or "").lower() != (target.hostname or "").lower():
+        return False
+    return target.port is None or target.port == (api.port or 80)
+
+
+def with_scheme(base: str, websocket: bool) -> str:
+    """``base`` with the scheme family a transport needs (ws(s) or http(s))."""
+    parts = urlsplit(base)
+    table = _TO_WS if websocket else _TO_HTTP
+    return urlunsplit((table.get(parts.scheme, parts.scheme), parts.netloc, parts.path, "", ""))
+
+
+def sse_url(base: str, spec: StreamSpec) -> tuple[str, dict[str, str]]:
+    """The SSE URL of a stream and its query parameters."""
+    return with_scheme(base, websocket=False) + spec.sse_path, dict(spec.params)
+
+
+def websocket_url(base: str, spec: StreamSpec, access_token: str | None = None) -> str:
+    """The multiplexed WebSocket URL: ``/api/v1/streaming?stream=...&tag=...``."""
+    query: dict[str, str] = {"stream": spec.name, **spec.params}
+    if access_token:
+        query["access_token"] = access_token
+    return with_scheme(base, websocket=True) + SSE_PREFIX + "?" + urlencode(query)
+
+
+__all__ = [
+    "SSE_PREFIX",
+    "StreamSpec",
+    "advertised_streaming_url",
+    "streaming_base",
+    "with_scheme",
+    "sse_url",
+    "websocket_url",
+]

@@ -1,0 +1,136 @@
+"""The WebSocket transport: one multiplexed ``/api/v1/streaming`` connection.
+
+Messages are JSON envelopes ``{"stream": [...], "event": "update", "payload": "<json>"}``;
+the payload (usually JSON text) goes through the same dispatcher as SSE data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Mapping
+from contextlib import ExitStack
+from typing import Any
+
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI, WebSocketException
+from websockets.sync.client import connect
+
+from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
+from .abort import abort
+from .dispatch import EventDispatcher
+
+#: Largest accepted message (statuses with long content and many mentions stay far below).
+MAX_MESSAGE_SIZE = 16 * 1024 * 1024
+#: How long closing waits for the server's close frame.
+CLOSE_TIMEOUT = 2.0
+
+_TOKEN_CHARS = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+
+def usable_as_subprotocol(token: str) -> bool:
+    """Whether an access token can travel in ``Sec-WebSocket-Protocol`` (an HTTP token)."""
+    return bool(_TOKEN_CHARS.match(token))
+
+
+class WebSocketConnection:
+    """An open WebSocket stream. :meth:`run` reads and dispatches; :meth:`close` works from any thread."""
+
+    def __init__(
+        self,
+        url: str,
+        dispatcher: EventDispatcher,
+        *,
+        token: str | None,
+        headers: Mapping[str, str],
+        open_timeout: float | None,
+        read_timeout: float | None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self._read_timeout = read_timeout
+        self._closed = False
+        self._lock = threading.Lock()
+        self._stack = ExitStack()
+        extra = {k: v for k, v in headers.items() if k.lower() != "user-agent"}
+        try:
+            self.websocket = self._stack.enter_context(
+                connect(
+                    url,
+                    subprotocols=[token] if token else None,  # type: ignore[list-item]
+                    additional_headers=extra,
+                    user_agent_header=headers.get("User-Agent"),
+                    open_timeout=open_timeout,
+                    close_timeout=CLOSE_TIMEOUT,
+                    max_size=MAX_MESSAGE_SIZE,
+                )
+            )
+        except InvalidStatus as exc:
+            response = exc.response
+            body = (response.body or b"")[:300].decode("utf-8", "replace").strip()
+            detail = f": {body}" if body else ""
+            raise abort(
+                MastodonNetworkError(
+                    f"Could not connect to streaming server: HTTP {response.status_code} {response.reason_phrase}{detail}"
+                ),
+                exc,
+            ) from exc
+        except TimeoutError as exc:
+            raise abort(MastodonNetworkError("Timed out while connecting to the streaming server"), exc) from exc
+        except (InvalidHandshake, InvalidURI, WebSocketException, OSError) as exc:
+            raise abort(MastodonNetworkError(f"Could not connect to streaming server: {exc}"), exc) from exc
+
+    def run(self) -> None:
+        """Read until the connection breaks (raises) or :meth:`close` is called (returns)."""
+        recv = self.websocket.recv
+        timeout = self._read_timeout
+        handle = self.handle_message
+        try:
+            while not self._closed:
+                try:
+                    message = recv(timeout)
+                except TimeoutError as exc:
+                    if self._closed:
+                        return
+                    raise abort(MastodonReadTimeout("Timed out while reading from server."), exc) from exc
+                except ConnectionClosed as exc:
+                    if self._closed:
+                        return
+                    raise abort(MastodonNetworkError(f"Server ended connection: {exc}"), exc) from exc
+                except (WebSocketException, OSError, RuntimeError) as exc:
+                    if self._closed:
+                        return
+                    raise abort(MastodonNetworkError(f"Streaming connection failed: {exc}"), exc) from exc
+                handle(message)
+        finally:
+            self._close_socket()
+
+    def handle_message(self, message: str | bytes) -> None:
+        """Decode one envelope and hand its event to the dispatcher."""
+        try:
+            envelope: Any = json.loads(message)
+        except ValueError as exc:
+            raise abort(MastodonMalformedEventError("Bad JSON", message), exc) from exc
+        if not isinstance(envelope, dict):
+            raise abort(MastodonMalformedEventError("Malformed event", message))
+        name = envelope.get("event")
+        if not isinstance(name, str):
+            if "error" in envelope:
+                raise abort(MastodonNetworkError(f"Streaming server reported an error: {envelope['error']}"))
+            raise abort(MastodonMalformedEventError("Missing field", "event", envelope))
+        stream = envelope.get("stream")
+        self.dispatcher.dispatch(name, envelope.get("payload"), stream if isinstance(stream, list) else None)
+
+    def close(self) -> None:
+        """Stop reading: a blocked :meth:`run` returns."""
+        self._closed = True
+        self._close_socket()
+
+    def _close_socket(self) -> None:
+        with self._lock:
+            try:
+                self._stack.close()
+            except (WebSocketException, OSError, RuntimeError):
+                pass
+
+
+__all__ = ["WebSocketConnection", "usable_as_subprotocol", "MAX_MESSAGE_SIZE", "CLOSE_TIMEOUT"]
