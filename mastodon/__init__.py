@@ -13,7 +13,17 @@ from .entities import AttribAccessDict, AttribAccessList
 from .errors import *  # noqa: F403
 from .errors import __all__ as _error_names
 from .hookspecs import hookimpl
+from .streaming import CallbackStreamListener, StreamListener
 
 __version__ = "0.1.0"
 
-__all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", "hookimpl", "__version__", *_error_names]
+__all__ = [
+    "Mastodon",
+    "AttribAccessDict",
+    "AttribAccessList",
+    "StreamListener",
+    "CallbackStreamListener",
+    "hookimpl",
+    "__version__",
+    *_error_names,
+]
