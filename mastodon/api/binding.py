@@ -47,7 +47,9 @@ def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
             missing = [n for n in names if n not in arguments]
             if missing:
                 raise TypeError(f"{func.__name__}() missing required argument(s): {', '.join(missing)}")
-            result = self._pipeline.call(endpoint, arguments, auth=auth)
+            # Parameters go on the wire in signature order, as the original library sends them.
+            ordered = {name: arguments[name] for name in names}
+            result = self._pipeline.call(endpoint, ordered, auth=auth)
             return None if returns_nothing else result
 
         wrapper.__doc__ = _with_note(func.__doc__, endpoint.version_note)
