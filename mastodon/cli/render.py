@@ -38,9 +38,13 @@ def render_terminal(matrix: Matrix, width: int = 100, ascii_only: bool = False) 
     lines: list[str] = []
     installed = sorted({c.backend for c in matrix.columns if c.backend_installed and c.backend})
     recorded = [c for c in matrix.columns if c.source == "recorded"]
-    lines.append(
-        f"Compatibility matrix: {len(matrix.rows)} endpoints on {len(matrix.columns)} server columns "
-        f"(backends installed: {', '.join(installed) or 'none'}; recorded servers: {len(recorded)})"
+    lines.extend(
+        _wrap(
+            f"Compatibility matrix: {len(matrix.rows)} endpoints on {len(matrix.columns)} server columns "
+            f"(backends installed: {', '.join(installed) or 'none'}; recorded servers: {len(recorded)})",
+            width,
+            "",
+        )
     )
     lines.append("")
     for chunk in _column_chunks(matrix.columns, width):
@@ -58,28 +62,28 @@ def render_terminal(matrix: Matrix, width: int = 100, ascii_only: bool = False) 
                 cells = "".join(("   " + marks[row.cells[c.key].status]).ljust(COLUMN_WIDTH) for c in chunk)
                 lines.append((name + " " + cells).rstrip())
         lines.append("")
-    lines.append("Legend: " + "   ".join(f"{marks[state]} {LEGEND[state].split(':')[0]}" for state in LEGEND))
+    lines.append("Legend:")
     for state, meaning in LEGEND.items():
-        lines.append(f"  {marks[state]}  {meaning}")
+        lines.extend(_wrap(f"{marks[state]}  {meaning}", width, "  "))
     lines.append("")
     lines.append("Columns:")
     counts = matrix.counts()
     for i, column in enumerate(matrix.columns, 1):
         tally = counts[column.key]
         summary = ", ".join(f"{tally[s]} {marks[s]}" for s in MARKS if tally[s])
-        lines.append(f"  [{i}] {column.server} {column.version}: {column.detail}")
+        lines.extend(_wrap(f"[{i}] {column.server} {column.version}: {column.detail}", width, "  "))
         if column.mastodon_version:
-            lines.append(f"      gated as Mastodon {column.mastodon_version}; {summary}")
+            lines.extend(_wrap(f"gated as Mastodon {column.mastodon_version}; {summary}", width, "      "))
         else:
-            lines.append(f"      {summary}")
+            lines.extend(_wrap(summary, width, "      "))
     quirks = [(name, b) for name, b in matrix.backends.items() if b.quirks or b.features]
     if quirks:
         lines.append("")
         lines.append("Backend quirks:")
         for name, backend in quirks:
-            lines.append(f"  {name}: {backend.description}".rstrip(": "))
+            lines.extend(_wrap(f"{name}: {backend.description}".rstrip(": "), width, "  "))
             if backend.features:
-                lines.append(f"    - features: {', '.join(backend.features)}")
+                lines.extend(_wrap(f"- features: {', '.join(backend.features)}", width, "    "))
             for quirk in backend.quirks:
                 lines.extend(_wrap(f"- {quirk}", width, "    "))
     notes = _notes(matrix)
