@@ -10,7 +10,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 
-from .errors import MastodonFileNotFoundError, MastodonIllegalArgumentError
+from .errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
 
 
 @dataclass
@@ -73,19 +73,24 @@ def write_secret_file(path: str | os.PathLike[str], lines: list[str]) -> None:
             raise MastodonIllegalArgumentError("Credential values cannot contain line breaks")
     target = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(target))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".secret", dir=directory)
     try:
-        os.fchmod(fd, 0o600)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".secret", dir=directory)
+    except OSError as exc:
+        raise MastodonIOError(f"Cannot write credential file {target}: {exc}") from exc
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), 0o600)
             handle.write("".join(line + "\n" for line in lines))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError) and not isinstance(exc, MastodonIOError):
+            raise MastodonIOError(f"Cannot write credential file {target}: {exc}") from exc
         raise
 
 
