@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 import math
+import re
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from email.utils import parsedate_to_datetime
 from typing import Any
 
@@ -32,18 +32,51 @@ MAX_RATELIMIT_RETRIES = 8
 _SECRET_KEYS = ("access_token", "client_secret", "password", "refresh_token", "code")
 
 
+def _is_secret(key: Any) -> bool:
+    lowered = str(key).lower()
+    return lowered in _SECRET_KEYS or lowered == "authorization"
+
+
+def _pairs(payload: Any) -> Iterable[Any]:
+    if isinstance(payload, dict):
+        return payload.items()
+    return payload if isinstance(payload, (list, tuple)) else ()
+
+
 def redact(mapping: Any) -> Any:
-    """A copy of a params/headers mapping with secrets replaced by ``***``."""
-    if not isinstance(mapping, dict):
-        return mapping
-    out = {}
-    for key, value in mapping.items():
-        lowered = str(key).lower()
-        if lowered in _SECRET_KEYS or lowered == "authorization":
-            out[key] = "***"
-        else:
-            out[key] = value
-    return out
+    """A copy of a params/headers mapping (or list of pairs) with secrets replaced by ``***``."""
+    if isinstance(mapping, dict):
+        return {key: "***" if _is_secret(key) else value for key, value in mapping.items()}
+    if isinstance(mapping, (list, tuple)):
+        return [
+            (item[0], "***") if isinstance(item, tuple) and len(item) == 2 and _is_secret(item[0]) else item
+            for item in mapping
+        ]
+    return mapping
+
+
+def request_secrets(headers: dict[str, str], *payloads: Any) -> list[str]:
+    """The secret values one request carries: its bearer token and secret-named fields."""
+    found: list[str] = []
+    auth = headers.get("Authorization", "")
+    if auth.startswith("Bearer "):
+        found.append(auth[len("Bearer ") :])
+    for payload in payloads:
+        for item in _pairs(payload):
+            if isinstance(item, tuple) and len(item) == 2 and _is_secret(item[0]) and item[1]:
+                found.append(str(item[1]))
+    return [secret for secret in found if len(secret) >= 4]  # masking tiny strings would garble messages
+
+
+def scrub(value: Any, secrets: Iterable[str | None]) -> Any:
+    """``value`` (text, or lists and dicts of it, e.g. exception args) with ``secrets`` masked."""
+    if isinstance(value, str):
+        return redact_text(value, *secrets)
+    if isinstance(value, (list, tuple)):
+        return type(value)(scrub(item, secrets) for item in value)
+    if isinstance(value, dict):
+        return {key: "***" if _is_secret(key) else scrub(item, secrets) for key, item in value.items()}
+    return value
 
 
 _SECRET_JSON = re.compile(r'("(?:access_token|refresh_token|client_secret|password|code)"\s*:\s*)"[^"]*"')
@@ -186,6 +219,7 @@ class Transport:
         headers = self.headers(auth, token)
         if extra_headers:
             headers.update(extra_headers)
+        hidden = [*request_secrets(headers, params, data, json_body), self.access_token]
         retries = 0
         while True:
             if ratelimit and self.ratelimit_method == "pace":
@@ -209,11 +243,11 @@ class Transport:
                     stream=stream,
                 )
             except requests.RequestException as exc:
-                raise MastodonNetworkError(f"Could not complete request: {exc}") from exc
+                raise MastodonNetworkError(redact_text(f"Could not complete request: {exc}", *hidden)) from exc
             if ratelimit:
                 self._update_ratelimit(response)
             if self.debug_requests:
-                body = "<stream>" if stream else redact_text(response.text[:2000], self.access_token, token)
+                body = "<stream>" if stream else redact_text(response.text[:2000], *hidden)
                 print(f"Mastodon: -> {response.status_code} {body}", file=sys.stderr)
             if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
                 retries += 1
@@ -222,7 +256,9 @@ class Transport:
                     self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
                 continue
             if response.status_code >= 400:
-                raise self.error_for(response)
+                error = self.error_for(response)
+                error.args = scrub(error.args, hidden)  # servers may echo the token or password
+                raise error
             return response
 
     def error_for(self, response: requests.Response) -> MastodonAPIError:
@@ -230,7 +266,7 @@ class Transport:
         message: Any = None
         try:
             body = response.json()
-        except (ValueError, json.JSONDecodeError):
+        except (ValueError, RecursionError):
             body = None
         if isinstance(body, dict):
             message = body.get("error") or body.get("errors") or body.get("message")
@@ -255,4 +291,4 @@ class Transport:
         return cls(label, response.status_code, response.reason, message)
 
 
-__all__ = ["Transport", "RATELIMIT_METHODS", "redact", "parse_reset"]
+__all__ = ["Transport", "RATELIMIT_METHODS", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]
