@@ -1,0 +1,407 @@
+"""Loopback streaming servers for tests: server-sent events and WebSocket.
+
+Both bind ``127.0.0.1`` on a free port, run on threads the fixture stops, record every
+request (path, query, headers) and play a *script* per streaming connection. A script is
+a list of steps:
+
+- ``bytes``/``str``: send it (SSE: one write, one HTTP chunk when chunked; WebSocket:
+  one text message);
+- ``float``: pause that many seconds;
+- ``DROP``: cut the TCP connection at once (no chunk terminator, no close frame);
+- ``END``: finish cleanly (SSE: chunk terminator; WebSocket: close frame);
+- ``HOLD``: keep the connection open until the client leaves or the server stops.
+
+A script that runs out of steps holds. Streaming requests with no script queued get an
+empty holding stream. Both servers also answer ``GET /api/v1/instance`` (with
+``urls.streaming_api`` set by the test) so clients can discover the streaming URL.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+import socket
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+
+from mastodon import Mastodon, hookimpl
+from mastodon.plugin import BackendInfo
+from mastodon.plugins import get_registry, register_plugin, unregister_plugin
+
+DROP = "<drop>"
+END = "<end>"
+HOLD = "<hold>"
+
+Step = bytes | str | float
+
+
+@dataclass
+class StreamRequest:
+    """One request as the server saw it."""
+
+    path: str
+    query: dict[str, str]
+    headers: dict[str, str]
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers.items():
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+@dataclass
+class _Base:
+    streaming_api: str | None = None
+    instance_extra: dict[str, Any] = field(default_factory=dict)
+    requests: list[StreamRequest] = field(default_factory=list)
+    scripts: deque[list[Step]] = field(default_factory=deque)
+    stream_status: int = 200
+    connections: int = 0
+
+    def __post_init__(self) -> None:
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self.connected = threading.Condition(self._lock)
+
+    def script(self, *steps: Step) -> None:
+        """Queue what the next streaming connection gets."""
+        self.scripts.append(list(steps))
+
+    def instance_document(self) -> bytes:
+        doc: dict[str, Any] = {"uri": "127.0.0.1", "title": "Loopback", "version": "4.2.0", **self.instance_extra}
+        if self.streaming_api is not None:
+            doc["urls"] = {"streaming_api": self.streaming_api}
+        return json.dumps(doc).encode()
+
+    def _next_script(self) -> list[Step]:
+        with self._lock:
+            self.connections += 1
+            self.connected.notify_all()
+            return self.scripts.popleft() if self.scripts else [HOLD]
+
+    def wait_for_connections(self, count: int, timeout: float = 5.0) -> None:
+        """Block until ``count`` streaming connections were accepted."""
+        with self._lock:
+            if not self.connected.wait_for(lambda: self.connections >= count, timeout):
+                raise AssertionError(f"expected {count} streaming connections, got {self.connections}")
+
+    def stream_requests(self) -> list[StreamRequest]:
+        return [r for r in self.requests if r.path.startswith("/api/v1/streaming") and not r.path.endswith("/health")]
+
+
+class LoopbackSSEServer(_Base):
+    """An HTTP/1.1 server that answers streaming routes with ``text/event-stream``."""
+
+    def __init__(self, chunked: bool = True) -> None:
+        super().__init__()
+        self.chunked = chunked
+        self.health = b"OK"
+        self._sock = socket.create_server(("127.0.0.1", 0))
+        self._sock.settimeout(0.05)
+        self.port = self._sock.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._threads: list[threading.Thread] = []
+        self._clients: list[socket.socket] = []
+        self._accept_thread = threading.Thread(target=self._accept, name="sse-server", daemon=True)
+        self._accept_thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            with self._lock:
+                self._clients.append(client)
+            thread = threading.Thread(target=self._serve, args=(client,), name="sse-conn", daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, client: socket.socket) -> None:
+        try:
+            request = self._read_request(client)
+            if request is None:
+                return
+            self.requests.append(request)
+            if request.path == "/api/v1/instance":
+                self._reply(client, 200, "application/json", self.instance_document())
+            elif request.path == "/api/v1/streaming/health":
+                self._reply(client, 200, "text/plain", self.health)
+            elif request.path.startswith("/api/v1/streaming") and self.stream_status != 200:
+                self._reply(client, self.stream_status, "application/json", b'{"error":"This method requires an authenticated user"}')
+            elif request.path.startswith("/api/v1/streaming"):
+                self._stream(client, self._next_script())
+            else:
+                self._reply(client, 404, "application/json", b'{"error":"Not found"}')
+        except OSError:
+            pass
+        finally:
+            try:
+                client.close()
+            except OSError:
+                pass
+
+    def _read_request(self, client: socket.socket) -> StreamRequest | None:
+        data = b""
+        client.settimeout(5)
+        while b"\r\n\r\n" not in data:
+            piece = client.recv(65536)
+            if not piece:
+                return None
+            data += piece
+        head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+        _, target, _ = head[0].split(" ", 2)
+        headers = dict(line.split(": ", 1) for line in head[1:] if ": " in line)
+        split = urlsplit(target)
+        return StreamRequest(split.path, dict(parse_qsl(split.query, keep_blank_values=True)), headers)
+
+    @staticmethod
+    def _reply(client: socket.socket, status: int, ctype: str, body: bytes) -> None:
+        reason = HTTPStatus(status).phrase
+        head = f"HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+        client.sendall(head.encode() + body)
+
+    def _stream(self, client: socket.socket, steps: list[Step]) -> None:
+        framing = "Transfer-Encoding: chunked\r\n" if self.chunked else "Connection: close\r\n"
+        client.sendall(f"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n{framing}\r\n".encode())
+        for step in [*steps, HOLD]:
+            if step == DROP:
+                _drop(client)
+                return
+            if step == END:
+                if self.chunked:
+                    client.sendall(b"0\r\n\r\n")
+                return
+            if step == HOLD:
+                _hold(client, self._stop)
+                return
+            if isinstance(step, float):
+                if self._stop.wait(step):
+                    return
+                continue
+            data = step.encode() if isinstance(step, str) else step
+            client.sendall(b"%x\r\n%s\r\n" % (len(data), data) if self.chunked else data)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._sock.close()
+        self._accept_thread.join(5)
+        with self._lock:
+            clients = list(self._clients)
+        for client in clients:
+            try:
+                client.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        for thread in self._threads:
+            thread.join(5)
+
+
+def _drop(client: socket.socket) -> None:
+    try:
+        client.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    client.close()
+
+
+def _hold(client: socket.socket, stop: threading.Event) -> None:
+    """Wait until the peer closes (or the server stops)."""
+    while not stop.is_set():
+        try:
+            ready, _, _ = select.select([client], [], [], 0.05)
+        except (OSError, ValueError):
+            return
+        if ready:
+            try:
+                if not client.recv(65536):
+                    return
+            except OSError:
+                return
+
+
+class LoopbackWebSocketServer(_Base):
+    """A WebSocket server for ``/api/v1/streaming?stream=...`` (also serves the instance document).
+
+    It accepts the first subprotocol the client offers (servers echo the access token).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        from websockets.sync.server import serve
+
+        self.sent_close = threading.Event()
+        self._server = serve(
+            self._handler,
+            "127.0.0.1",
+            0,
+            process_request=self._process_request,
+            select_subprotocol=lambda connection, offered: offered[0] if offered else None,
+        )
+        self.port = self._server.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.ws_url = f"ws://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, name="ws-server", daemon=True)
+        self._thread.start()
+
+    def _process_request(self, connection: Any, request: Any) -> Any:
+        split = urlsplit(request.path)
+        self.requests.append(
+            StreamRequest(split.path, dict(parse_qsl(split.query, keep_blank_values=True)), dict(request.headers.raw_items()))
+        )
+        if split.path == "/api/v1/instance":
+            response = connection.respond(HTTPStatus.OK, self.instance_document().decode())
+            response.headers["Content-Type"] = "application/json"
+            return response
+        if split.path != "/api/v1/streaming":
+            return connection.respond(HTTPStatus.NOT_FOUND, '{"error":"Not found"}')
+        if self.stream_status != 200:
+            return connection.respond(HTTPStatus(self.stream_status), '{"error":"Invalid access token"}')
+        return None
+
+    def _handler(self, connection: Any) -> None:
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            for step in [*self._next_script(), HOLD]:
+                if step == DROP:
+                    _drop(connection.socket)
+                    return
+                if step == END:
+                    connection.close()
+                    return
+                if step == HOLD:
+                    while not self._stop.is_set():
+                        try:
+                            connection.recv(timeout=0.05)
+                        except TimeoutError:
+                            continue
+                    connection.close()
+                    return
+                if isinstance(step, float):
+                    if self._stop.wait(step):
+                        connection.close()
+                        return
+                    continue
+                connection.send(step.decode() if isinstance(step, bytes) else step)
+        except (ConnectionClosed, OSError):
+            return
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._server.shutdown()
+        self._thread.join(5)
+
+
+# -- building events ----------------------------------------------------------------------
+
+
+def sse_event(name: str, payload: Any) -> bytes:
+    """One SSE event; ``payload`` is JSON-encoded unless it already is text."""
+    data = payload if isinstance(payload, str) else json.dumps(payload)
+    return f"event: {name}\ndata: {data}\n\n".encode()
+
+
+def ws_frame(name: str, payload: Any, stream: list[str] | None = None) -> str:
+    """One WebSocket envelope, with the payload as JSON text like Mastodon sends it."""
+    data = payload if isinstance(payload, str) else json.dumps(payload)
+    return json.dumps({"stream": stream or ["user"], "event": name, "payload": data})
+
+
+# -- clients and backends -----------------------------------------------------------------
+
+WEBSOCKET_BACKEND = "loopback-websocket"
+
+
+class _WebSocketBackend:
+    """A test backend that streams over WebSocket (and is otherwise mainline)."""
+
+    @hookimpl
+    def mastodon_backend_info(self) -> BackendInfo:
+        return BackendInfo(WEBSOCKET_BACKEND, "mainline, streaming over WebSocket", extends="mainline")
+
+    @hookimpl
+    def mastodon_streaming_transport(self, ctx: Any, stream: str) -> str | None:
+        return "websocket" if ctx.backend == WEBSOCKET_BACKEND else None
+
+
+def make_client(api_base_url: str, feature_set: str = "mainline", token: str | None = "loopback-token", **kwargs: Any) -> Mastodon:
+    """A client that asks nothing of the server at construction."""
+    return Mastodon(
+        access_token=token, api_base_url=api_base_url, mastodon_version="4.2.0", feature_set=feature_set,
+        user_agent="streaming-tests/1.0", **kwargs,
+    )
+
+
+def stream_threads() -> list[threading.Thread]:
+    """Threads started by the library's streaming code (handles and WebSocket I/O)."""
+    return [t for t in threading.enumerate() if t.name.startswith("mastodon-stream") or _is_websocket_io(t)]
+
+
+def _is_websocket_io(thread: threading.Thread) -> bool:
+    target = getattr(thread, "_target", None)
+    owner = getattr(target, "__self__", None)
+    module = type(owner).__module__ if owner is not None else ""
+    return module.startswith("websockets.sync.client")
+
+
+def wait_until(predicate: Any, timeout: float = 5.0, interval: float = 0.01) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(interval)
+    return bool(predicate())
+
+
+# -- fixtures -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sse_server() -> Iterator[LoopbackSSEServer]:
+    server = LoopbackSSEServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def ws_server() -> Iterator[LoopbackWebSocketServer]:
+    server = LoopbackWebSocketServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def websocket_backend() -> Iterator[str]:
+    """Registers a backend named ``loopback-websocket`` whose streams use WebSocket."""
+    plugin = _WebSocketBackend()
+    register_plugin(plugin, name=WEBSOCKET_BACKEND)
+    yield WEBSOCKET_BACKEND
+    if get_registry().pm.is_registered(plugin):
+        unregister_plugin(plugin)
+
+
+__all__ = [
+    "DROP",
+    "END",
+    "HOLD",
+    "LoopbackSSEServer",
+    "LoopbackWebSocketServer",
+    "StreamRequest",
+    "WEBSOCKET_BACKEND",
+    "make_client",
+    "sse_event",
+    "stream_threads",
+    "wait_until",
+    "ws_frame",
+]
