@@ -34,6 +34,7 @@ BUILTIN_BACKENDS = (
     "mastodon_backends.mainline",
     "mastodon_backends.pleroma",
     "mastodon_backends.fedibird",
+    "mastodon_backends.akkoma",  # after pleroma, which it extends
 )
 
 
