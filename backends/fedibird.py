@@ -1,0 +1,255 @@
+"""The Fedibird backend: a Mastodon fork, so it extends ``mainline``.
+
+What it changes, for ``feature_set="fedibird"`` (or when detected):
+
+- **Quotes**: ``status_post(quote_id=...)`` is sent (and only here and on Akkoma).
+- **Emoji reactions**: ``PUT|DELETE /api/v1/statuses/:id/emoji_reactions/:emoji``.
+  Fedibird has no documented per-status listing route, so
+  ``status_emoji_reactions(id, emoji=None)`` reads the status and returns its
+  ``emoji_reactions`` field (filtered to ``emoji`` when given), in the shape every
+  backend uses: ``[{name, count, me, url?, account_ids?}]``.
+- **Visibility**: Fedibird masks ``limited`` as ``private`` and ``personal`` as ``direct``
+  in ``visibility`` and sends the real one as ``visibility_ex``. Statuses here carry the
+  real visibility in ``visibility``; the masked value stays in ``visibility_masked`` (and
+  ``visibility_ex`` is kept). Extra visibilities for posting: ``limited``, ``mutual``,
+  ``personal``.
+- **Fedibird's own posting parameters** (``circle_id``, ``expires_in``, ``expires_at``,
+  ``expires_action`` = ``mark``/``delete``, ``scheduled_in``, ``status_reference_ids``,
+  ``searchability``...) through the extension endpoint ``fedibird_status_post``:
+  ``api.call_endpoint("fedibird_status_post", status="hi", expires_in=3600,
+  expires_action="delete")``.
+- ``emoji_reaction`` notifications also get ``emoji`` and ``emoji_url``, as Pleroma's do.
+- **Detection**: nodeinfo ``software.name == "fedibird"``, or ``fedibird_capabilities`` in
+  the instance (preferred: forks such as kmyblue implement Fedibird's API under their own
+  name). The version string is a plain Mastodon one, parsed by ``mainline``.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from datetime import datetime
+from typing import Any
+
+from mastodon.plugin import (
+    ID,
+    IDS,
+    LIST,
+    AttribAccessList,
+    BackendInfo,
+    BackendMatch,
+    Endpoint,
+    MastodonIllegalArgumentError,
+    Param,
+    Route,
+    ServerContext,
+    hookimpl,
+)
+
+NAME = "fedibird"
+FEATURES = frozenset({"emoji_reactions", "quotes", "expiring_statuses", "circles"})
+VISIBILITIES = ("limited", "mutual", "personal")
+EXPIRES_ACTIONS = ("mark", "delete")
+
+ROUTES = {
+    "status_emoji_reactions": Route("GET", "/api/v1/statuses/{id}"),
+    "status_emoji_reaction_create": Route("PUT", "/api/v1/statuses/{id}/emoji_reactions/{emoji}"),
+    "status_emoji_reaction_delete": Route("DELETE", "/api/v1/statuses/{id}/emoji_reactions/{emoji}"),
+    "fedibird_status_post": Route("POST", "/api/v1/statuses"),
+}
+
+FEDIBIRD_STATUS_POST = Endpoint(
+    "fedibird_status_post",
+    "POST",
+    "/api/v1/statuses",
+    (
+        Param("status"),
+        ID("in_reply_to_id"),
+        IDS("media_ids"),
+        Param("sensitive"),
+        Param("visibility"),
+        Param("spoiler_text"),
+        Param("language"),
+        Param("scheduled_at"),
+        Param("scheduled_in"),
+        Param("poll", "json"),
+        ID("quote_id"),
+        ID("circle_id"),
+        Param("expires_in"),
+        Param("expires_at"),
+        Param("expires_action"),
+        IDS("status_reference_ids"),
+        LIST("status_reference_urls"),
+        Param("searchability"),
+    ),
+    returns="Status",
+    section="Server extras: Fedibird",
+    mainline=False,
+)
+
+#: The ``emoji`` filter of the ``status_emoji_reactions`` call in progress (set while
+#: preparing the call, read when normalising its response; same thread, same call).
+_reaction_filter: ContextVar[str | None] = ContextVar("fedibird_reaction_filter", default=None)
+
+
+# -- discovery ---------------------------------------------------------------------------
+
+
+@hookimpl
+def mastodon_backend_info() -> BackendInfo:
+    return BackendInfo(
+        NAME,
+        "Fedibird: quotes, emoji reactions, circles, expiring posts, real visibility",
+        extends="mainline",
+        features=FEATURES,
+        visibilities=VISIBILITIES,
+        max_media_attachments=None,  # an admin setting on Fedibird; the server enforces it
+    )
+
+
+@hookimpl
+def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> BackendMatch | None:
+    if isinstance(instance, dict) and isinstance(instance.get("fedibird_capabilities"), list):
+        return BackendMatch(NAME, 110, "the instance lists fedibird_capabilities")
+    software = ((nodeinfo or {}).get("software") or {}).get("name")
+    if isinstance(software, str) and software.lower() == NAME:
+        return BackendMatch(NAME, 100, "nodeinfo software.name is 'fedibird'")
+    return None
+
+
+@hookimpl
+def mastodon_extra_endpoints() -> list[Endpoint]:
+    return [FEDIBIRD_STATUS_POST]
+
+
+# -- per call ----------------------------------------------------------------------------
+
+
+@hookimpl
+def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool | None:
+    return True if endpoint.name in ROUTES else None
+
+
+@hookimpl
+def mastodon_prepare_params(
+    ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
+) -> None:
+    name = endpoint.name
+    if name == "status_post":
+        quote_id = extensions.pop("quote_id", None)
+        if quote_id is not None:
+            params["quote_id"] = unpack_id(quote_id)
+    elif name == "status_emoji_reactions":
+        emoji = extensions.pop("emoji", None)
+        _reaction_filter.set(str(emoji) if emoji is not None else None)
+    elif name == "fedibird_status_post":
+        check_status_params(params)
+
+
+@hookimpl
+def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
+    return ROUTES.get(endpoint.name)
+
+
+@hookimpl
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+    if endpoint.name == "status_emoji_reactions":
+        wanted = _reaction_filter.get()
+        _reaction_filter.set(None)
+        return reactions_of(result, wanted)
+    walk(result)
+    return None
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def unpack_id(value: Any) -> Any:
+    return value["id"] if isinstance(value, dict) and "id" in value else value
+
+
+def check_status_params(params: dict[str, Any]) -> None:
+    action = params.get("expires_action")
+    if action is not None and action not in EXPIRES_ACTIONS:
+        raise MastodonIllegalArgumentError(f"expires_action must be 'mark' or 'delete', not {action!r}")
+    for key in ("expires_in", "scheduled_in"):
+        value = params.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+            raise MastodonIllegalArgumentError(f"{key} must be a positive number of seconds, not {value!r}")
+    expires_at = params.get("expires_at")
+    if expires_at is not None and not isinstance(expires_at, (str, datetime)):
+        raise MastodonIllegalArgumentError("expires_at must be a datetime")
+    visibility = params.get("visibility")
+    if visibility is not None:
+        text = str(visibility).lower()
+        if text not in ("public", "unlisted", "private", "direct", *VISIBILITIES):
+            raise MastodonIllegalArgumentError(f"Invalid visibility {visibility!r} for Fedibird")
+        params["visibility"] = text
+
+
+def reactions_of(status: Any, wanted: str | None) -> AttribAccessList:
+    """The normalised ``emoji_reactions`` of a status (only ``wanted``'s, when given)."""
+    if not isinstance(status, dict):
+        return AttribAccessList()
+    normalize_status(status)
+    reactions = status.get("emoji_reactions") or ()
+    return AttribAccessList(r for r in reactions if wanted is None or _names(r, wanted))
+
+
+def _names(reaction: Any, wanted: str) -> bool:
+    name = reaction.get("name") if isinstance(reaction, dict) else None
+    domain = reaction.get("domain") if isinstance(reaction, dict) else None
+    return wanted in (name, f"{name}@{domain}" if domain else None)
+
+
+def normalize_reaction(reaction: Any) -> None:
+    """One shape everywhere: ``{name, count, me, url?, account_ids?}`` (extras kept)."""
+    if not isinstance(reaction, dict):
+        return
+    if not isinstance(reaction.get("count"), int):
+        ids = reaction.get("account_ids")
+        reaction["count"] = len(ids) if isinstance(ids, list) else 0
+    reaction.setdefault("me", False)
+
+
+def normalize_status(status: dict[str, Any]) -> None:
+    real = status.get("visibility_ex")
+    if isinstance(real, str) and "visibility_masked" not in status:
+        status["visibility_masked"] = status.get("visibility")
+        status["visibility"] = real
+    reactions = status.get("emoji_reactions")
+    if reactions is None:
+        status["emoji_reactions"] = reactions = AttribAccessList()
+    for reaction in reactions:
+        normalize_reaction(reaction)
+    quote_id = status.get("quote_id")
+    if isinstance(quote_id, str) and quote_id.isdigit() and quote_id.isascii() and isinstance(status.get("id"), int):
+        status["quote_id"] = int(quote_id)  # as the core does with every other id here
+    for key in ("reblog", "quote"):
+        if isinstance(status.get(key), dict):
+            normalize_status(status[key])
+
+
+def normalize_notification(notification: dict[str, Any]) -> None:
+    reaction = notification.get("emoji_reaction")
+    if isinstance(reaction, dict):
+        notification.setdefault("emoji", reaction.get("name"))
+        if reaction.get("url"):
+            notification.setdefault("emoji_url", reaction["url"])
+    if isinstance(notification.get("status"), dict):
+        normalize_status(notification["status"])
+
+
+def walk(value: Any) -> None:
+    """Normalise every status and notification in a response."""
+    if isinstance(value, list):
+        for item in value:
+            walk(item)
+    elif isinstance(value, dict):
+        if "visibility" in value and "account" in value:
+            normalize_status(value)
+        elif "type" in value and "account" in value:
+            normalize_notification(value)
+        else:
+            for key in ("ancestors", "descendants", "statuses", "last_status", "status"):
+                if key in value:
+                    walk(value[key])
