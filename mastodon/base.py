@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import copy
+import ipaddress
 import os
 import warnings
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -35,6 +37,31 @@ def protocolize(base_url: str) -> str:
     if not base_url.startswith(("http://", "https://")):
         base_url = "https://" + base_url
     return base_url.rstrip("/")
+
+
+def warn_if_insecure(base_url: str, stacklevel: int = 1) -> None:
+    """Warn when ``base_url`` is plain ``http://`` to anything but this machine.
+
+    Over plain HTTP the access token travels in clear text. Loopback addresses and
+    ``localhost`` (local development servers) do not warn. ``stacklevel`` counts from the
+    caller of this function, as for :func:`warnings.warn`.
+    """
+    split = urlsplit(base_url)
+    if split.scheme.lower() != "http":
+        return
+    host = (split.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        pass
+    warnings.warn(
+        f"Connecting to {host} over unencrypted http://: the access token and all data travel in clear text; "
+        "use https://",
+        stacklevel=stacklevel + 1,
+    )
 
 
 def _is_file(value: Any) -> bool:
@@ -99,6 +126,7 @@ class MastodonBase:
             api_base_url = self._merge_base_url(api_base_url, user.api_base_url)
 
         self.api_base_url = api_base_url or DEFAULT_BASE_URL
+        warn_if_insecure(self.api_base_url, stacklevel=2)
         self.version_check_mode = version_check_mode
         self.ratelimit_pacefactor = ratelimit_pacefactor
         self._transport = Transport(
@@ -328,4 +356,4 @@ class MastodonBase:
         return everything
 
 
-__all__ = ["MastodonBase", "protocolize", "DEFAULT_BASE_URL", "DEFAULT_SCOPES", "DEFAULT_USER_AGENT"]
+__all__ = ["MastodonBase", "protocolize", "warn_if_insecure", "DEFAULT_BASE_URL", "DEFAULT_SCOPES", "DEFAULT_USER_AGENT"]
