@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import requests
 
 from ..backend_types import ServerContext
-from ..base import DEFAULT_BASE_URL, DEFAULT_SCOPES, DEFAULT_USER_AGENT, MastodonBase, protocolize
+from ..base import DEFAULT_BASE_URL, DEFAULT_SCOPES, DEFAULT_USER_AGENT, MastodonBase, protocolize, warn_if_insecure
 from ..credentials import (
     ClientCredentials,
     UserCredentials,
@@ -89,6 +89,7 @@ class AuthAPI(MastodonBase):
             raise MastodonIllegalArgumentError("client_name must be a non-empty single-line string")
         scope_list = check_scopes(scopes)
         api_base_url = protocolize(api_base_url)
+        warn_if_insecure(api_base_url, stacklevel=2)
         data: dict[str, Any] = {"client_name": client_name, "scopes": " ".join(scope_list)}
         if redirect_uris is None:
             data["redirect_uris"] = OOB_REDIRECT
