@@ -235,8 +235,9 @@ def test_status_with_json_error_body(
         "plain text failure",
         {"unexpected": ["shape"]},
         ["a", "list"],
+        b"[" * 100_000 + b"]" * 100_000,
     ],
-    ids=["html", "empty", "text", "json-without-error", "json-list"],
+    ids=["html", "empty", "text", "json-without-error", "json-list", "deeply-nested"],
 )
 def test_status_without_json_error_body(
     fault_server: FaultServer, fault_api: Callable[..., Mastodon], status: int, cls: type[MastodonAPIError], body: Any
