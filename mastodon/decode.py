@@ -22,6 +22,7 @@ DATE_KEYS = frozenset(
         "starts_at", "ends_at", "published_at", "edited_at", "week", "day", "date",
         "verified_at", "period", "followed_at", "last_read_at", "locked_at",
         "suspended_at", "silenced_at", "sensitized_at", "start_at", "end_at",
+        "used_at", "action_taken_at",
     }
 )
 
