@@ -1,0 +1,212 @@
+"""Benchmark: this library against the bare floor (``requests`` + ``json.loads``), side by side.
+
+Starts a loopback server (a subprocess serving 40-status pages of about 4-5 KB per status
+with ``Link`` pagination, and a server-sent events stream), then measures, each workload
+in a fresh client process:
+
+- ``import mastodon`` against ``import requests`` (fresh interpreter per sample, median);
+- ``timeline_home(limit=40)``: CPU and wall time per call (median);
+- a 50-page walk with ``fetch_next`` (median of several walks);
+- streaming events per second delivered to a listener.
+
+If the original Mastodon.py is importable by another interpreter (``--original-python``)
+or installed in this one, it is measured too, in its own processes. Prints a table with
+PASS/FAIL per target; ``--check`` makes the exit status non-zero when a target fails.
+
+    python benchmarks/run.py [--quick] [--check] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+IMPORT_SNIPPET = "import time; t = time.perf_counter(); {stmt}; print(time.perf_counter() - t)"
+
+
+@dataclass
+class Target:
+    name: str
+    value: float
+    limit: float
+    higher_is_better: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.value >= self.limit if self.higher_is_better else self.value <= self.limit
+
+    def describe(self) -> str:
+        op = ">=" if self.higher_is_better else "<="
+        unit = " ev/s" if self.higher_is_better else "x"
+        value = f"{self.value:,.0f}" if self.higher_is_better else f"{self.value:.2f}"
+        limit = f"{self.limit:,.0f}" if self.higher_is_better else f"{self.limit:.2f}"
+        return f"{value}{unit} {op} {limit}{unit}"
+
+
+def import_time(python: str, stmt: str, runs: int, env: dict[str, str] | None = None) -> float:
+    """Median seconds spent in ``stmt`` in fresh interpreters (the import alone, not start-up)."""
+    samples = []
+    with tempfile.TemporaryDirectory() as neutral:  # no local folder shadows the packages
+        for _ in range(runs):
+            done = subprocess.run(
+                [python, "-c", IMPORT_SNIPPET.format(stmt=stmt)],
+                capture_output=True, text=True, cwd=neutral, env=env, check=True,
+            )
+            samples.append(float(done.stdout.strip().splitlines()[-1]))
+    return statistics.median(samples)
+
+
+def run_client(python: str, impl: str, workload: str, url: str, n: int, env: dict[str, str] | None = None) -> dict[str, Any]:
+    done = subprocess.run(
+        [python, str(HERE / "_client.py"), impl, workload, url, str(n)],
+        capture_output=True, text=True, env=env, cwd=tempfile.gettempdir(), check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{impl} {workload} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+class Server:
+    def __init__(self, events: int) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "_server.py"), "--events", str(events)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        assert self.proc.stdout is not None
+        port = self.proc.stdout.readline().strip()
+        if not port:
+            raise RuntimeError("benchmark server did not start")
+        self.url = f"http://127.0.0.1:{port}"
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def original_available(python: str | None) -> str | None:
+    """An interpreter whose ``import mastodon`` is the original Mastodon.py, if any."""
+    if python:
+        return python
+    try:
+        importlib.metadata.distribution("Mastodon.py")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return sys.executable
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    parser.add_argument("--check", action="store_true", help="exit with status 1 when a target fails")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--original-python", help="interpreter that has the original Mastodon.py installed")
+    parser.add_argument("--events", type=int, default=20000, help="events in the streaming run (default 20000)")
+    args = parser.parse_args(argv)
+
+    import_runs, calls, walks, streams = (5, 60, 3, 1) if args.quick else (15, 300, 7, 3)
+    python = sys.executable
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    original = original_available(args.original_python)
+
+    figures: dict[str, dict[str, Any]] = {"library": {}, "floor": {}}
+    print(f"benchmark: python {sys.version.split()[0]}, {os.cpu_count()} cpus; starting loopback server", file=sys.stderr)
+    server = Server(args.events)
+    try:
+        print("measuring imports ...", file=sys.stderr)
+        figures["floor"]["import"] = import_time(python, "import requests", import_runs, env)
+        figures["library"]["import"] = import_time(python, "import mastodon", import_runs, env)
+        figures["library"]["import_class"] = import_time(python, "from mastodon import Mastodon", import_runs, env)
+        for impl in ("library", "floor"):
+            for workload, n in (("timeline", calls), ("walk", walks), ("sse", streams)):
+                print(f"measuring {impl} {workload} ...", file=sys.stderr)
+                figures[impl][workload] = run_client(python, impl, workload, server.url, n, env)
+        if original:
+            figures["original"] = {}
+            print("measuring the original Mastodon.py ...", file=sys.stderr)
+            figures["original"]["import"] = import_time(original, "import mastodon", import_runs, env)
+            for workload, n in (("timeline", calls), ("walk", walks), ("sse", streams)):
+                try:
+                    figures["original"][workload] = run_client(original, "library", workload, server.url, n, env)
+                except RuntimeError as exc:
+                    figures["original"][workload] = {"error": str(exc).splitlines()[-1]}
+    finally:
+        server.close()
+
+    lib, flo = figures["library"], figures["floor"]
+    targets = [
+        Target("import mastodon / import requests", lib["import"] / flo["import"], 1.15),
+        Target("timeline_home(limit=40) CPU / floor", lib["timeline"]["cpu"] / flo["timeline"]["cpu"], 1.3),
+        Target("50-page walk CPU / floor", lib["walk"]["cpu"] / flo["walk"]["cpu"], 1.3),
+        Target("streaming events/s to a listener", lib["sse"]["rate"], 10_000, higher_is_better=True),
+    ]
+    print(render(figures, targets))
+    if args.json:
+        args.json.write_text(json.dumps({"figures": figures, "targets": [t.__dict__ | {"passed": t.passed} for t in targets]}, indent=2))
+    return 1 if args.check and not all(t.passed for t in targets) else 0
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value * 1000:9.2f} ms"
+
+
+def render(figures: dict[str, dict[str, Any]], targets: list[Target]) -> str:
+    columns = ["library", "floor"] + (["original"] if "original" in figures else [])
+    titles = {"library": "mastodon-fediverse", "floor": "requests+json (floor)", "original": "Mastodon.py (original)"}
+
+    def cell(impl: str, key: str, field: str | None = None) -> str:
+        value = figures[impl].get(key)
+        if isinstance(value, dict):
+            if "error" in value:
+                return "error"
+            value = value.get(field or "")
+        if value is None:
+            return "-"
+        if field == "rate":
+            return f"{value:12,.0f} ev/s"
+        return _ms(value)
+
+    rows = [
+        ("import (median, fresh process)", "import", None),
+        ("  from mastodon import Mastodon", "import_class", None),
+        ("timeline_home(limit=40) CPU", "timeline", "cpu"),
+        ("timeline_home(limit=40) wall", "timeline", "wall"),
+        ("50-page walk CPU", "walk", "cpu"),
+        ("50-page walk wall", "walk", "wall"),
+        ("streaming events/s", "sse", "rate"),
+        ("streaming CPU for the run", "sse", "cpu"),
+    ]
+    width = 34
+    out = ["", "".ljust(width) + "".join(titles[c].rjust(26) for c in columns)]
+    for label, key, field in rows:
+        out.append(label.ljust(width) + "".join(cell(c, key, field).rjust(26) for c in columns))
+    sse = figures["library"].get("sse", {})
+    if isinstance(sse, dict) and "events" in sse:
+        out.append(f"(streaming run: {sse['events']:,} events of about 5 KB; pages: 40 statuses of about 4.5 KB)")
+    out.append("")
+    out.append("Targets".ljust(width + 10) + "value".rjust(30) + "result".rjust(8))
+    for target in targets:
+        out.append(target.name.ljust(width + 10) + target.describe().rjust(30) + ("PASS" if target.passed else "FAIL").rjust(8))
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
