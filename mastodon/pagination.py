@@ -27,15 +27,17 @@ def _page_params(
     url: str, base: dict[str, Any], method: str, path: str, endpoint_name: str, convert_ids: bool
 ) -> AttribAccessDict:
     params = AttribAccessDict((k, v) for k, v in base.items() if k not in PAGE_KEYS)
+    from_link: set[str] = set()
     for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
         if key in PAGE_KEYS and convert_ids and value.isdigit():
             params[key] = int(value)
         elif key.endswith("[]"):
-            existing = params.get(key)
-            if isinstance(existing, list) and key not in base:
-                existing.append(value)
+            # The link's values replace the request's; repeated keys accumulate.
+            if key in from_link:
+                params[key].append(value)
             else:
                 params[key] = [value]
+                from_link.add(key)
         else:
             params[key] = value
     params["_pagination_method"] = method
