@@ -172,28 +172,32 @@ class Transport:
             self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
 
     def _update_ratelimit(self, response: requests.Response) -> None:
+        """Take one response's rate-limit headers, all at once (threads never see a mix)."""
         headers = response.headers
-        remaining = headers.get("X-RateLimit-Remaining")
-        if remaining is None:
-            return
         try:
-            self.ratelimit_remaining = int(remaining)
-            self.ratelimit_limit = int(headers.get("X-RateLimit-Limit", self.ratelimit_limit))
-            offset = 0.0
-            date = headers.get("Date")
-            if date:
-                try:
-                    offset = self.clock() - parsedate_to_datetime(date).timestamp()
-                except (TypeError, ValueError, IndexError):
-                    offset = 0.0
-            reset = headers.get("X-RateLimit-Reset")
-            if reset:
-                parsed = parse_reset(reset, offset)
-                if parsed is not None:
-                    self.ratelimit_reset = parsed
-            self.ratelimit_lastcall = self.clock()
+            remaining = int(headers.get("X-RateLimit-Remaining", ""))
         except ValueError:
-            pass  # odd headers never break a successful call
+            return  # missing or odd headers never break a successful call
+        try:
+            limit: int | None = int(headers.get("X-RateLimit-Limit", ""))
+        except ValueError:
+            limit = None
+        offset = 0.0
+        date = headers.get("Date")
+        if date:
+            try:
+                offset = self.clock() - parsedate_to_datetime(date).timestamp()
+            except (TypeError, ValueError, IndexError, OverflowError):
+                offset = 0.0
+        reset_header = headers.get("X-RateLimit-Reset")
+        reset = parse_reset(reset_header, offset) if reset_header else None
+        with self._lock:
+            self.ratelimit_remaining = remaining
+            if limit is not None:
+                self.ratelimit_limit = limit
+            if reset is not None:
+                self.ratelimit_reset = reset
+            self.ratelimit_lastcall = self.clock()
 
     # -- requests ------------------------------------------------------------------------
 
