@@ -38,7 +38,10 @@ class SSEConnection:
         self.dispatcher = dispatcher
         self._closed = False
         self._reading = False
-        sent = {"Accept": "text/event-stream", "Cache-Control": "no-cache", **headers, "Accept-Encoding": "identity"}
+        # A stream's connection is never reused: a stream that ended must not hand a
+        # half-closed socket to the next request of the session.
+        sent = {"Accept": "text/event-stream", "Cache-Control": "no-cache", **headers}
+        sent.update({"Accept-Encoding": "identity", "Connection": "close"})
         try:
             response = session.get(
                 url, params=dict(params) or None, headers=sent, stream=True, timeout=(connect_timeout, read_timeout)

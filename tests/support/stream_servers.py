@@ -32,7 +32,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from mastodon import Mastodon, hookimpl
+from mastodon import Mastodon, StreamListener, hookimpl
 from mastodon.plugin import BackendInfo
 from mastodon.plugins import get_registry, register_plugin, unregister_plugin
 
@@ -318,6 +318,117 @@ def ws_frame(name: str, payload: Any, stream: list[str] | None = None) -> str:
     return json.dumps({"stream": stream or ["user"], "event": name, "payload": data})
 
 
+STATUS = {
+    "id": "110000000000000001",
+    "created_at": "2024-05-01T12:34:56.789Z",
+    "content": "<p>hello</p>",
+    "visibility": "public",
+    "account": {"id": "1", "username": "alice", "acct": "alice", "created_at": "2022-11-20T00:00:00.000Z"},
+}
+REMOTE_STATUS = {**STATUS, "id": "110000000000000002", "account": {"id": "2", "username": "bob", "acct": "bob@remote.example"}}
+
+#: Every kind of event, as (name, payload) pairs; ids as the servers send them.
+CANONICAL_EVENTS: list[tuple[str, Any]] = [
+    ("update", STATUS),
+    ("update", REMOTE_STATUS),
+    ("notification", {"id": "7", "type": "mention", "created_at": "2024-05-01T12:35:00.000Z", "status": STATUS}),
+    ("delete", "110000000000000003"),
+    ("delete", "01M8J330P2KSXZ9VSXJ4RNNM9N"),
+    ("conversation", {"id": "9", "unread": True, "accounts": [], "last_status": STATUS}),
+    ("status.update", {**STATUS, "content": "<p>edited</p>", "edited_at": "2024-05-01T12:36:00.000Z"}),
+    ("announcement", {"id": "3", "content": "<p>news</p>"}),
+    ("filters_changed", None),
+    ("brand.new", {"x": 1}),
+]
+
+#: What :class:`RecordingListener` records for :data:`CANONICAL_EVENTS`.
+CANONICAL_CALLS: list[tuple[Any, ...]] = [
+    ("update", 110000000000000001),
+    ("update", 110000000000000002),
+    ("notification", 7, "mention"),
+    ("delete", 110000000000000003),
+    ("delete", "01M8J330P2KSXZ9VSXJ4RNNM9N"),
+    ("conversation", 9),
+    ("status_update", 110000000000000001, "<p>edited</p>"),
+    ("announcement", 3),
+    ("unknown", "filters_changed", None),
+    ("unknown", "brand.new", {"x": 1}),
+]
+
+
+def canonical_sse() -> list[bytes]:
+    return [sse_event(name, "undefined" if payload is None else payload) for name, payload in CANONICAL_EVENTS]
+
+
+def canonical_ws(stream: list[str] | None = None) -> list[str]:
+    frames = []
+    for name, payload in CANONICAL_EVENTS:
+        if payload is None:
+            frames.append(json.dumps({"stream": stream or ["user"], "event": name}))
+        else:
+            frames.append(ws_frame(name, payload, stream))
+    return frames
+
+
+class RecordingListener(StreamListener):
+    """Records every callback as a small tuple (and the full payloads), thread-safely."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[Any, ...]] = []
+        self.payloads: list[Any] = []
+        self.aborts: list[BaseException] = []
+        self.heartbeats = 0
+        self._cond = threading.Condition()
+
+    def _add(self, call: tuple[Any, ...], payload: Any) -> None:
+        with self._cond:
+            self.calls.append(call)
+            self.payloads.append(payload)
+            self._cond.notify_all()
+
+    def on_update(self, status: Any) -> None:
+        self._add(("update", status.id), status)
+
+    def on_notification(self, notification: Any) -> None:
+        self._add(("notification", notification.id, notification.type), notification)
+
+    def on_delete(self, status_id: Any) -> None:
+        self._add(("delete", status_id), status_id)
+
+    def on_conversation(self, conversation: Any) -> None:
+        self._add(("conversation", conversation.id), conversation)
+
+    def on_status_update(self, status: Any) -> None:
+        self._add(("status_update", status.id, status.content), status)
+
+    def on_announcement(self, announcement: Any) -> None:
+        self._add(("announcement", announcement.id), announcement)
+
+    def on_unknown_event(self, name: str, unknown_event: Any = None) -> None:
+        self._add(("unknown", name, unknown_event), unknown_event)
+
+    def on_abort(self, err: BaseException) -> None:
+        with self._cond:
+            self.aborts.append(err)
+            self._cond.notify_all()
+
+    def handle_heartbeat(self) -> None:
+        with self._cond:
+            self.heartbeats += 1
+
+    def wait_for(self, count: int, timeout: float = 5.0) -> list[tuple[Any, ...]]:
+        """Wait until ``count`` events arrived; returns the calls so far."""
+        with self._cond:
+            self._cond.wait_for(lambda: len(self.calls) >= count, timeout)
+            return list(self.calls)
+
+    def wait_for_abort(self, count: int = 1, timeout: float = 5.0) -> list[BaseException]:
+        with self._cond:
+            self._cond.wait_for(lambda: len(self.aborts) >= count, timeout)
+            return list(self.aborts)
+
+
 # -- clients and backends -----------------------------------------------------------------
 
 WEBSOCKET_BACKEND = "loopback-websocket"
@@ -392,6 +503,12 @@ def websocket_backend() -> Iterator[str]:
 
 
 __all__ = [
+    "CANONICAL_CALLS",
+    "CANONICAL_EVENTS",
+    "RecordingListener",
+    "STATUS",
+    "canonical_sse",
+    "canonical_ws",
     "DROP",
     "END",
     "HOLD",
