@@ -28,7 +28,7 @@ MAX_RATELIMIT_SLEEP = 5 * 60
 #: How often "wait"/"pace" retry a request that keeps answering 429.
 MAX_RATELIMIT_RETRIES = 8
 
-_SECRET_KEYS = ("access_token", "client_secret", "password", "refresh_token", "code")
+_SECRET_KEYS = ("access_token", "client_secret", "password", "refresh_token", "code", "token")
 
 
 def _is_secret(key: Any) -> bool:
@@ -78,7 +78,7 @@ def scrub(value: Any, secrets: Iterable[str | None]) -> Any:
     return value
 
 
-_SECRET_JSON = re.compile(r'("(?:access_token|refresh_token|client_secret|password|code)"\s*:\s*)"[^"]*"')
+_SECRET_JSON = re.compile(r'("(?:access_token|refresh_token|client_secret|password|code|token)"\s*:\s*)"[^"]*"')
 
 
 def redact_text(text: str, *secrets: str | None) -> str:
