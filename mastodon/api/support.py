@@ -18,7 +18,7 @@ VISIBILITIES = ("direct", "private", "unlisted", "public")
 
 
 def check_visibility(client: MastodonBase, visibility: str | None) -> str | None:
-    """Lower-cased visibility; raises if the server has no such one.
+    """Lower-cased visibility (a prefix visibility keeps its id's case); raises if the server has no such one.
 
     A visibility another installed backend offers (``"local"`` on a mainline client)
     raises :class:`MastodonBackendFeatureError` naming the backend; anything else
@@ -37,8 +37,10 @@ def check_visibility(client: MastodonBase, visibility: str | None) -> str | None
         info = registry.backends.get(name)
         if info:
             extras.extend(info.visibilities)
-    if _matches(value, extras):
-        return value
+    accepted = _matches(value, extras)
+    if accepted:
+        # Only the prefix is case-insensitive: what follows it is an id ("list:9sDr2bGm...").
+        return accepted + visibility[len(accepted):] if accepted.endswith(":") else accepted
     offered = sorted(name for name, info in registry.backends.items() if _matches(value, info.visibilities))
     if offered:
         raise MastodonBackendFeatureError(
@@ -48,12 +50,15 @@ def check_visibility(client: MastodonBase, visibility: str | None) -> str | None
     raise MastodonIllegalArgumentError(f"Invalid visibility value {visibility!r}! Acceptable values are {allowed}")
 
 
-def _matches(value: str, visibilities: tuple[str, ...] | list[str]) -> bool:
-    """Whether ``value`` is one of ``visibilities`` (an entry ending in ``:`` is a prefix)."""
+def _matches(value: str, visibilities: tuple[str, ...] | list[str]) -> str | None:
+    """The entry of ``visibilities`` that ``value`` matches (an entry ending in ``:`` is a prefix)."""
     for extra in visibilities:
-        if value == extra or (extra.endswith(":") and value.startswith(extra) and len(value) > len(extra)):
-            return True
-    return False
+        if extra.endswith(":"):
+            if value.startswith(extra) and len(value) > len(extra):
+                return extra
+        elif value == extra:
+            return extra
+    return None
 
 
 def max_media(client: MastodonBase) -> int | None:
