@@ -29,6 +29,7 @@ def mastodon_backend_info() -> BackendInfo:
         "Akkoma: Pleroma's API plus quotes",
         extends="pleroma",
         features=FEATURES,
+        visibilities=("local", "list:"),
         max_media_attachments=None,
     )
 

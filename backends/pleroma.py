@@ -28,7 +28,6 @@ What it changes, for ``feature_set="pleroma"`` (or when detected):
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -244,22 +243,6 @@ def mastodon_decode_options(ctx: ServerContext) -> DecodeOptions:
 
 
 @hookimpl
-def mastodon_error_message(ctx: ServerContext, response: Any) -> str | None:
-    """Phoenix-style ``{"errors": {"detail": "..."}}`` bodies."""
-    try:
-        body = json.loads(response.content or b"null")
-    except ValueError:
-        return None
-    errors = body.get("errors") if isinstance(body, dict) else None
-    if isinstance(errors, dict):
-        detail = errors.get("detail")
-        return str(detail) if detail else "; ".join(f"{k}: {v}" for k, v in errors.items())
-    if isinstance(errors, list) and errors:
-        return "; ".join(str(e) for e in errors)
-    return None
-
-
-@hookimpl
 def mastodon_streaming_transport(ctx: ServerContext, stream: str) -> str:
     return "websocket"
 
@@ -310,8 +293,10 @@ def check_content_type(ctx: ServerContext, value: Any) -> str:
 
 def check_visibility(value: Any) -> str:
     text = value.lower() if isinstance(value, str) else ""
-    if text in MAINLINE_VISIBILITIES or text == "local" or (text.startswith("list:") and len(text) > 5):
+    if text in MAINLINE_VISIBILITIES or text == "local":
         return text
+    if text.startswith("list:") and len(text) > 5:
+        return "list:" + value[5:]  # list ids are case-sensitive flake ids
     raise MastodonIllegalArgumentError(
         f"Invalid visibility {value!r}; use public, unlisted, private, direct, local or list:<id>"
     )
