@@ -55,7 +55,8 @@ class InstanceAPI(MastodonBase):
             response = self._pipeline.call(E.instance_health, raw=True)
         except MastodonError:
             return False
-        return response.text.strip() in ("OK", "success")
+        # Mastodon answers "OK"; some servers' health routes answer 200 with an empty body.
+        return response.text.strip() in ("OK", "success", "")
 
     @uses_endpoint(E.instance_nodeinfo)
     def instance_nodeinfo(self, schema: str = "http://nodeinfo.diaspora.software/ns/schema/2.0") -> Any:
