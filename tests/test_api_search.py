@@ -79,7 +79,7 @@ def test_search_before_2_4_1_refuses_new_parameters(make_api, results):
 )
 def test_search_parameters_need_2_8_0(make_api, results, kwargs):
     api = make_api("2.7.0")
-    with pytest.raises(MastodonVersionError, match="2.8.0"):
+    with pytest.raises(MastodonVersionError, match=r"2\.8\.0"):
         api.search("q", **kwargs)
     assert results.sent == []
 

@@ -157,7 +157,7 @@ def test_timeline_list_needs_2_1_0(make_api, mock_http):
 
 def test_changed_mode_refuses_timelines_older_than_3_1_4(make_api, mock_http, statuses):
     api = make_api("3.1.3", version_check_mode="changed")
-    with pytest.raises(MastodonVersionError, match="3.1.4"):
+    with pytest.raises(MastodonVersionError, match=r"3\.1\.4"):
         api.timeline_home()
     assert mock_http.sent == []
     make_api("3.1.3").timeline_home()
