@@ -1,0 +1,60 @@
+"""What GoToSocial does not serve, so calls to it are refused before any request is sent.
+
+Checked against GoToSocial 0.20.0 (its router, and every entry answered 404 on a real
+server; the answers are recorded in the test cassettes under
+``tests/cassettes/gotosocial/``). The table is keyed by method and path template, not by
+endpoint name, so it also covers endpoints other plugins declare for the same routes.
+
+Streaming is not refused here: GoToSocial streams over WebSocket only, which the backend
+selects through ``mastodon_streaming_transport``.
+"""
+
+from __future__ import annotations
+
+_ENDORSE = "GoToSocial has no account endorsements (featured profiles)"
+_FEATURED = "GoToSocial only lists featured tags (GET /api/v1/featured_tags); it cannot suggest, create or delete them"
+_SUGGEST = "GoToSocial has only the v2 follow suggestions route (GET /api/v2/suggestions)"
+_DOMAIN = "GoToSocial has no user-level domain blocks (instance domain blocks are part of its admin API)"
+_DISMISS = "GoToSocial cannot dismiss a single notification (POST /api/v1/notifications/clear clears them all)"
+_ANNOUNCE = "GoToSocial only lists announcements; it cannot dismiss them or react to them"
+_ADMIN_ACCOUNT = "GoToSocial's admin API can only suspend, approve or reject accounts"
+_ADMIN_REPORT = "GoToSocial's admin API can only list, show and resolve reports"
+
+#: (method, path template) -> why it is refused.
+MISSING_ROUTES: dict[tuple[str, str], str] = {
+    ("GET", "/api/v1/instance/activity"): "GoToSocial publishes no instance activity statistics",
+    ("GET", "/api/v1/streaming/health"): "GoToSocial's streaming API has no health route (GET /readyz reports the server's health)",
+    ("GET", "/api/v1/statuses/{id}/card"): "GoToSocial does not serve preview cards on their own (read the status's 'card')",
+    ("POST", "/api/v1/notifications/{id}/dismiss"): _DISMISS,
+    ("POST", "/api/v1/notifications/dismiss"): _DISMISS,
+    ("POST", "/api/v1/accounts/{id}/pin"): _ENDORSE,
+    ("POST", "/api/v1/accounts/{id}/unpin"): _ENDORSE,
+    ("GET", "/api/v1/endorsements"): _ENDORSE,
+    ("GET", "/api/v1/featured_tags/suggestions"): _FEATURED,
+    ("POST", "/api/v1/featured_tags"): _FEATURED,
+    ("DELETE", "/api/v1/featured_tags/{id}"): _FEATURED,
+    ("GET", "/api/v1/suggestions"): _SUGGEST,
+    ("DELETE", "/api/v1/suggestions/{account_id}"): _SUGGEST,
+    ("GET", "/api/v1/directory"): "GoToSocial has no profile directory",
+    ("GET", "/api/v1/domain_blocks"): _DOMAIN,
+    ("POST", "/api/v1/domain_blocks"): _DOMAIN,
+    ("DELETE", "/api/v1/domain_blocks"): _DOMAIN,
+    ("GET", "/api/v1/apps/verify_credentials"): "GoToSocial cannot verify app credentials (GET /api/v1/apps/verify_credentials)",
+    ("POST", "/api/v1/announcements/{id}/dismiss"): _ANNOUNCE,
+    ("PUT", "/api/v1/announcements/{id}/reactions/{reaction}"): _ANNOUNCE,
+    ("DELETE", "/api/v1/announcements/{id}/reactions/{reaction}"): _ANNOUNCE,
+    ("POST", "/api/v1/admin/accounts/{id}/enable"): _ADMIN_ACCOUNT,
+    ("POST", "/api/v1/admin/accounts/{id}/unsilence"): _ADMIN_ACCOUNT,
+    ("POST", "/api/v1/admin/accounts/{id}/unsuspend"): _ADMIN_ACCOUNT,
+    ("POST", "/api/v1/admin/reports/{id}/assign_to_self"): _ADMIN_REPORT,
+    ("POST", "/api/v1/admin/reports/{id}/unassign"): _ADMIN_REPORT,
+    ("POST", "/api/v1/admin/reports/{id}/reopen"): _ADMIN_REPORT,
+}
+
+
+def missing_reason(method: str, path: str) -> str | None:
+    """Why GoToSocial cannot serve ``method path`` (a path template), or ``None``."""
+    return MISSING_ROUTES.get((method.upper(), path.rstrip("/") or "/"))
+
+
+__all__ = ["MISSING_ROUTES", "missing_reason"]

@@ -1,0 +1,1 @@
+"""Cross-server live tests: recorded against real servers, replayed offline (see docs/recording.md)."""

@@ -1,0 +1,67 @@
+"""Instance information, nodeinfo, detection and health."""
+
+from __future__ import annotations
+
+import pytest
+
+from mastodon import Mastodon
+
+pytestmark = pytest.mark.servers("gotosocial")
+
+
+def test_instance(live_api, live_server):
+    instance = live_api.instance()
+    assert instance.version == live_server.version_string
+    assert instance.uri
+    assert isinstance(instance.urls, dict)
+    assert isinstance(instance.stats.user_count, int) and instance.stats.user_count >= 2
+
+
+def test_instance_v2(live_api, live_server):
+    instance = live_api.instance_v2()
+    assert instance.version == live_server.version_string
+    assert instance.domain
+    assert isinstance(instance.configuration, dict)
+
+
+def test_instance_nodeinfo(live_api, live_server):
+    nodeinfo = live_api.instance_nodeinfo()
+    assert nodeinfo.software.name.lower() == live_server.software.lower()
+    assert nodeinfo.version in ("2.0", "2.1")
+    later = live_api.instance_nodeinfo("http://nodeinfo.diaspora.software/ns/schema/2.1")
+    assert later is None or later.software.name == nodeinfo.software.name
+
+
+@pytest.mark.servers("gotosocial", "gotosocial:injected")
+def test_detection_picks_the_recorded_backend(live, live_server):
+    api = live.api("alice", feature_set="auto")
+    assert api.backend == live_server.backend
+    assert api.server_version.raw == live_server.version_string
+    assert api.server_context.nodeinfo["software"]["name"].lower() == live_server.software.lower()
+    assert api.server_context.extra["detection"].backend == live_server.backend
+
+
+def test_version_from_the_server(live, live_server):
+    api = live.api("alice", mastodon_version=None)
+    assert api.server_version.raw == live_server.version_string
+    assert api.version_check_worked is True
+    assert api.retrieve_mastodon_version() == live_server.version_string
+
+
+def test_instance_peers_rules_and_emoji(live_api):
+    assert isinstance(live_api.instance_peers(), list)
+    assert isinstance(live_api.instance_rules(), list)
+    emojis = live_api.custom_emojis()
+    assert isinstance(emojis, list)
+    for emoji in emojis:
+        assert emoji.shortcode and emoji.url
+
+
+def test_instance_health(live_api):
+    assert live_api.instance_health() is True
+
+
+def test_public_instance_without_token(live):
+    anonymous = live.api(None)
+    assert anonymous.instance().uri == live.api("alice").instance().uri
+    assert isinstance(Mastodon, type)
