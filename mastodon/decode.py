@@ -67,34 +67,43 @@ def parse_datetime(value: Any) -> Any:
     return parsed
 
 
-def _make_hook(convert_ids: bool) -> Callable[[list[tuple[str, Any]]], AttribAccessDict]:
+def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
     date_keys = DATE_KEYS
-    int_keys = INT_KEYS
+    int_keys = INT_KEYS if convert_ids else frozenset()
+    special = date_keys | int_keys
+    disjoint = special.isdisjoint
+    intersection = special.intersection
     parse = parse_datetime
+    wrap = AttribAccessDict
 
-    def hook(pairs: list[tuple[str, Any]]) -> AttribAccessDict:
-        obj = AttribAccessDict(pairs)
-        keys = obj.keys()
-        for key in keys & date_keys:
+    # An ``object_hook``: the C parser builds a plain dict, most objects (media meta,
+    # emojis, fields, tags...) have no key to convert and are only wrapped.
+    def hook(obj: dict[str, Any]) -> AttribAccessDict:
+        if disjoint(obj):
+            return wrap(obj)
+        for key in intersection(obj):
             value = obj[key]
-            if value.__class__ is str:
-                obj[key] = parse(value)
-        if convert_ids:
-            for key in keys & int_keys:
-                value = obj[key]
-                if value.__class__ is str and value.isdigit() and value.isascii():
-                    obj[key] = int(value)
-        return obj
+            if value.__class__ is not str:
+                continue
+            if key in date_keys:
+                value = obj[key] = parse(value)
+                if value.__class__ is not str:
+                    continue
+            if key in int_keys and value.isdigit() and value.isascii():
+                obj[key] = int(value)
+        return wrap(obj)
 
     return hook
 
 
-_HOOKS = {True: _make_hook(True), False: _make_hook(False)}
+_DECODERS = {flag: json.JSONDecoder(object_hook=_make_hook(flag)) for flag in (True, False)}
 
 
 def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     """Decode a JSON document into attribute dicts and lists."""
-    result = json.loads(data, object_pairs_hook=_HOOKS[convert_ids])
+    if data.__class__ is not str:
+        data = data.decode(json.detect_encoding(data), "surrogatepass")  # as json.loads does
+    result = _DECODERS[convert_ids].decode(data)  # type: ignore[arg-type]
     if result.__class__ is list:
         return AttribAccessList(result)
     return result
