@@ -101,9 +101,9 @@ _DECODERS = {flag: json.JSONDecoder(object_hook=_make_hook(flag)) for flag in (T
 
 def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     """Decode a JSON document into attribute dicts and lists."""
-    if data.__class__ is not str:
+    if not isinstance(data, str):
         data = data.decode(json.detect_encoding(data), "surrogatepass")  # as json.loads does
-    result = _DECODERS[convert_ids].decode(data)  # type: ignore[arg-type]
+    result = _DECODERS[convert_ids].decode(data)
     if result.__class__ is list:
         return AttribAccessList(result)
     return result
