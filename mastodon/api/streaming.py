@@ -15,9 +15,7 @@ from ..streaming.abort import abort
 from ..streaming.dispatch import EventDispatcher
 from ..streaming.handle import StreamHandle
 from ..streaming.runner import Connection, Connector, run_blocking
-from ..streaming.sse_connection import SSEConnection
 from ..streaming.urls import StreamSpec, advertised_streaming_url, sse_url, streaming_base, websocket_url, with_scheme
-from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
 from .binding import uses_endpoint
 
 TRANSPORTS = ("sse", "websocket")
@@ -170,6 +168,7 @@ class StreamingAPI(MastodonBase):
         )
 
         def connect() -> Connection:
+            # Transports are imported on first use: most programs never stream.
             try:
                 base = self._streaming_base()
             except MastodonNetworkError as exc:
@@ -177,10 +176,14 @@ class StreamingAPI(MastodonBase):
             headers = self._transport.headers(auth=True)
             connect_timeout = self._transport.request_timeout
             if transport == "sse":
+                from ..streaming.sse_connection import SSEConnection
+
                 url, params = sse_url(base, spec)
                 return SSEConnection(
                     self.session, url, params, headers, dispatcher, connect_timeout=connect_timeout, read_timeout=timeout
                 )
+            from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
+
             token = self._transport.access_token
             in_header = bool(token) and usable_as_subprotocol(token or "")
             return WebSocketConnection(
