@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
-from .errors import MastodonError
+from .errors import MastodonAPIError, MastodonError
 from .plugins import BackendRegistry, Hooks
 from .transport import Transport
 from .versions import ServerVersion, find_version_tuple
@@ -34,13 +34,21 @@ def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> An
     response = transport.request("GET", path, auth=auth, ratelimit=False)
     if not response.content:
         return None
-    return decode_json(response.content, convert_ids=False)
+    try:
+        return decode_json(response.content, convert_ids=False)
+    except (ValueError, RecursionError):
+        snippet = response.content[:200].decode("utf-8", "replace")
+        raise MastodonAPIError(
+            f"Could not parse {path} as JSON", response.status_code, response.reason, snippet
+        ) from None
 
 
 def fetch_nodeinfo(transport: Transport, schema: str | None = None) -> Any:
     """The server's nodeinfo document (2.1 or 2.0 by default), or ``None``."""
     index = fetch_json(transport, "/.well-known/nodeinfo")
-    links = (index or {}).get("links") or []
+    links = index.get("links") if isinstance(index, dict) else None
+    if not isinstance(links, list):
+        return None
     wanted = (schema,) if schema else NODEINFO_SCHEMAS
     for rel in wanted:
         for link in links:
@@ -81,6 +89,11 @@ def fallback_server_version(version_string: str) -> ServerVersion:
     return ServerVersion(mastodon=found, software=software, software_version=own, raw=text)
 
 
+def _document(value: Any) -> dict[str, Any] | None:
+    """Only JSON objects reach the detection hooks (a server may answer anything)."""
+    return value if isinstance(value, dict) else None
+
+
 def detect_backend(
     registry: BackendRegistry, transport: Transport
 ) -> tuple[BackendMatch | None, dict[str, Any] | None, dict[str, Any] | None]:
@@ -88,11 +101,11 @@ def detect_backend(
     nodeinfo: dict[str, Any] | None = None
     instance: dict[str, Any] | None = None
     try:
-        nodeinfo = fetch_nodeinfo(transport)
+        nodeinfo = _document(fetch_nodeinfo(transport))
     except MastodonError:
         nodeinfo = None
     try:
-        instance = fetch_json(transport, "/api/v1/instance", auth=True)
+        instance = _document(fetch_json(transport, "/api/v1/instance", auth=True))
     except MastodonError:
         instance = None
     matches = registry.detect(nodeinfo, instance)
