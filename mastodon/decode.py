@@ -90,7 +90,10 @@ def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict
                 if value.__class__ is not str:
                     continue
             if key in int_keys and value.isdigit() and value.isascii():
-                obj[key] = int(value)
+                try:
+                    obj[key] = int(value)
+                except ValueError:  # more digits than int() accepts: keep the string
+                    pass
         return wrap(obj)
 
     return hook
