@@ -29,7 +29,7 @@ def _page_params(
     params = AttribAccessDict((k, v) for k, v in base.items() if k not in PAGE_KEYS)
     from_link: set[str] = set()
     for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
-        if key in PAGE_KEYS and convert_ids and value.isdigit():
+        if key in PAGE_KEYS and convert_ids and value.isascii() and value.isdigit() and len(value) < 1000:
             params[key] = int(value)
         elif key.endswith("[]"):
             # The link's values replace the request's; repeated keys accumulate.
