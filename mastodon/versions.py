@@ -13,6 +13,13 @@ _STRICT = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:rc|pre|beta|alpha)[
 _LENIENT = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
 
 
+def _tuple(major: str, minor: str, patch: str | None) -> VersionTuple | None:
+    try:
+        return int(major), int(minor), int(patch or 0)
+    except ValueError:  # more digits than int() accepts
+        return None
+
+
 def parse_version_tuple(text: str) -> VersionTuple:
     """Parse ``"4.2.1"``, ``"3.5.3+glitch"`` or ``"4.0.0rc1"`` into ``(major, minor, patch)``.
 
@@ -23,8 +30,10 @@ def parse_version_tuple(text: str) -> VersionTuple:
     match = _STRICT.match(text.strip())
     if match is None:
         raise MastodonIllegalArgumentError(f"Malformed version string: {text!r}")
-    major, minor, patch = match.groups()
-    return int(major), int(minor), int(patch or 0)
+    version = _tuple(*match.groups())
+    if version is None:
+        raise MastodonIllegalArgumentError(f"Malformed version string: {text[:50]!r}...")
+    return version
 
 
 def find_version_tuple(text: str) -> VersionTuple | None:
@@ -32,8 +41,7 @@ def find_version_tuple(text: str) -> VersionTuple | None:
     match = _LENIENT.search(text or "")
     if match is None:
         return None
-    major, minor, patch = match.groups()
-    return int(major), int(minor), int(patch or 0)
+    return _tuple(*match.groups())
 
 
 def format_version(version: VersionTuple) -> str:
