@@ -10,10 +10,10 @@ from mastodon.plugin import BackendInfo, BackendMatch, ServerContext, ServerVers
 
 NAME = "mainline"
 _VERSION = re.compile(
-    r"^v?(?P<major>\d+)\.(?P<minor>\d+)\.(?P<patch>\d+)"
+    r"^v?(?P<major>[0-9]{1,9})\.(?P<minor>[0-9]{1,9})\.(?P<patch>[0-9]{1,9})"
     r"(?P<pre>(?:-|rc|\.?pre|\.?beta|\.?alpha)[0-9A-Za-z.-]*)?(?:\+(?P<meta>[0-9A-Za-z.+-]+))?$"
 )
-_VERSION_PREFIX = re.compile(r"^v?(\d+)\.(\d+)\.(\d+)(?![0-9A-Za-z])")
+_VERSION_PREFIX = re.compile(r"^v?([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9})(?![0-9A-Za-z])")
 
 
 @hookimpl
