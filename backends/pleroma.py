@@ -46,7 +46,6 @@ from mastodon.plugin import (
     Route,
     ServerContext,
     ServerVersion,
-    find_version_tuple,
     hookimpl,
 )
 
@@ -93,9 +92,10 @@ MISSING = {
 }
 
 _VERSION = re.compile(
-    r"^\s*(?:v?(?P<mastodon>\d+\.\d+(?:\.\d+)?)[^(]*)?\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)",
+    r"^\s*(?:v?(?P<mastodon>[0-9.]+)[^(]*)?\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,9})\.([0-9]{1,9})(?:\.([0-9]{1,9}))?")
 
 PLEROMA_STATUS_POST = Endpoint(
     "pleroma_status_post",
@@ -148,15 +148,22 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
     match = _VERSION.match(version_string)
     if match is None:
         return None
-    mastodon = find_version_tuple(match["mastodon"] or "") or COMPATIBLE_MASTODON
     own = match["own"]
     return ServerVersion(
-        mastodon=mastodon,
+        mastodon=version_tuple(match["mastodon"] or "") or COMPATIBLE_MASTODON,
         software=match["name"].lower(),
-        software_version=find_version_tuple(own),
+        software_version=version_tuple(own),
         raw=version_string,
         extra={"build": own},
     )
+
+
+def version_tuple(text: str) -> tuple[int, int, int] | None:
+    """The first ``x.y[.z]`` in ``text`` (numbers of at most nine digits), or ``None``."""
+    found = _NUMBER.search(text)
+    if found is None:
+        return None
+    return int(found[1]), int(found[2]), int(found[3] or 0)
 
 
 @hookimpl
