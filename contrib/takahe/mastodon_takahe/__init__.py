@@ -12,6 +12,9 @@ which this backend handles:
 * a trailing slash makes any API path a 404: none is ever sent;
 * what it lacks (streaming, markers, block/mute lists, domain blocks, push, instance rules,
   status history, list writes...) is refused before any request, with the reason;
+* it ignores ``scheduled_at`` and posts at once: a scheduled ``status_post`` is refused;
+* its delete response carries the post's HTML in ``text``: it becomes the plain text that
+  delete-and-redraft expects;
 * its ids are its own snowflakes, so datetimes used as pagination ids are converted with
   its epoch and layout.
 
@@ -29,6 +32,7 @@ from mastodon.plugin import (
     BackendMatch,
     Endpoint,
     ErrorDetails,
+    MastodonIllegalArgumentError,
     Route,
     ServerContext,
     ServerVersion,
@@ -38,6 +42,7 @@ from mastodon.plugin import (
 
 from .errors import read_error
 from .gates import missing_reason
+from .text import looks_like_html, plain_text
 
 if TYPE_CHECKING:
     import requests
@@ -94,6 +99,25 @@ def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool 
 
 
 @hookimpl
+def mastodon_prepare_params(
+    ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
+) -> None:
+    if "scheduled_at" in params and endpoint.method == "POST" and endpoint.path == "/api/v1/statuses":
+        raise MastodonIllegalArgumentError(
+            "Takahē cannot schedule statuses: it ignores scheduled_at and would post at once"
+        )
+
+
+@hookimpl
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> None:
+    """``status_delete``: ``text`` is the source text on Mastodon, the post's HTML on Takahē."""
+    if endpoint.method == "DELETE" and endpoint.path == "/api/v1/statuses/{id}" and isinstance(result, dict):
+        text = result.get("text")
+        if isinstance(text, str) and looks_like_html(text):
+            result["text"] = plain_text(text)
+
+
+@hookimpl
 def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
     """Takahē answers 404 to any API path with a trailing slash: never send one."""
     path = endpoint.path
@@ -129,6 +153,8 @@ __all__ = [
     "mastodon_parse_version",
     "mastodon_detect_backend",
     "mastodon_endpoint_available",
+    "mastodon_prepare_params",
+    "mastodon_normalize_response",
     "mastodon_route",
     "mastodon_error_message",
     "mastodon_datetime_to_id",

@@ -216,3 +216,16 @@ def test_datetime_pagination_ids_go_out_as_takahe_ids() -> None:
     query = urlsplit(adapter.sent[0].url or "").query
     expected = (int(when.timestamp()) - mastodon_takahe.SNOWFLAKE_EPOCH) * 1000 << 22
     assert query == f"max_id={expected}"
+
+
+# -- parameters -----------------------------------------------------------------------------
+
+
+def test_scheduled_posts_are_refused_before_sending() -> None:
+    from mastodon.errors import MastodonIllegalArgumentError
+
+    adapter = RecordingAdapter()
+    api = takahe_client(adapter)
+    with pytest.raises(MastodonIllegalArgumentError, match="cannot schedule"):
+        api.status_post("later", scheduled_at=datetime(2030, 1, 1, tzinfo=timezone.utc))
+    assert adapter.sent == []
