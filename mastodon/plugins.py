@@ -103,8 +103,21 @@ class BackendRegistry:
         return facade
 
     def detect(self, nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> list[BackendMatch]:
-        """Every backend's detection verdict, best first."""
-        matches = [m for m in self.pm.hook.mastodon_detect_backend(nodeinfo=nodeinfo, instance=instance) if m]
+        """Every backend's detection verdict, best first.
+
+        Each plugin is asked on its own: one that fails on an odd document is skipped with
+        a warning, so whatever a server sends never breaks connecting.
+        """
+        arguments = {"nodeinfo": nodeinfo, "instance": instance}
+        matches: list[BackendMatch] = []
+        for impl in reversed(self.pm.hook.mastodon_detect_backend.get_hookimpls()):  # pluggy's call order
+            try:
+                match = impl.function(*(arguments[name] for name in impl.argnames))
+            except Exception as exc:  # noqa: BLE001 - a plugin bug must not break connecting
+                warnings.warn(f"backend plugin {impl.plugin_name!r} failed to examine the server: {exc!r}", stacklevel=2)
+                continue
+            if match:
+                matches.append(match)
         return sorted(matches, key=lambda m: -m.score)
 
     def extra_endpoints(self) -> dict[str, Endpoint]:
