@@ -246,7 +246,8 @@ class MastodonBase:
         match, nodeinfo, instance = detect_backend(self._registry, self._transport)
         self._ctx.nodeinfo, self._ctx.instance = nodeinfo, instance
         if match is None:
-            software = ((nodeinfo or {}).get("software") or {}).get("name", "unknown")
+            software = (nodeinfo or {}).get("software")
+            software = software.get("name", "unknown") if isinstance(software, dict) else "unknown"
             warnings.warn(f"No backend recognises this server ({software}); using mainline", stacklevel=2)
             self.use_backend("mainline")
             self._ctx.extra["detection"] = None
