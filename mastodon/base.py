@@ -46,10 +46,13 @@ def warn_if_insecure(base_url: str, stacklevel: int = 1) -> None:
     ``localhost`` (local development servers) do not warn. ``stacklevel`` counts from the
     caller of this function, as for :func:`warnings.warn`.
     """
-    split = urlsplit(base_url)
+    try:
+        split = urlsplit(base_url)
+        host = (split.hostname or "").lower()
+    except ValueError:  # unparseable: the request itself will fail with a clear error
+        return
     if split.scheme.lower() != "http":
         return
-    host = (split.hostname or "").lower()
     if host == "localhost" or host.endswith(".localhost"):
         return
     try:
