@@ -81,10 +81,11 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
 
 @hookimpl
 def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> BackendMatch | None:
-    software = ((nodeinfo or {}).get("software") or {}).get("name")
-    if isinstance(software, str) and software.lower() == NAME:
+    software = nodeinfo.get("software") if isinstance(nodeinfo, dict) else None
+    name = software.get("name") if isinstance(software, dict) else None
+    if isinstance(name, str) and name.lower() == NAME:
         return BackendMatch(NAME, 100, "nodeinfo software.name is 'takahe'")
-    version = (instance or {}).get("version")
+    version = instance.get("version") if isinstance(instance, dict) else None
     if isinstance(version, str) and mastodon_parse_version(version) is not None:
         return BackendMatch(NAME, 90, f"instance version is {version!r}")
     return None

@@ -9,7 +9,7 @@ import requests
 from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
-BASE_URL = "http://takahe.invalid"
+BASE_URL = "https://takahe.invalid"
 
 
 class RecordingAdapter(BaseAdapter):

@@ -31,7 +31,7 @@ EXPECTED_GATED = {
 
 
 def _ctx(**extra: object) -> ServerContext:
-    return ServerContext(api_base_url="http://takahe.invalid", backend="takahe", extra=dict(extra))
+    return ServerContext(api_base_url="https://takahe.invalid", backend="takahe", extra=dict(extra))
 
 
 def _gated(endpoint: Endpoint, **extra: object) -> bool:
@@ -95,6 +95,9 @@ def test_detection() -> None:
     assert by_version is not None and by_version.backend == "takahe" and 50 < by_version.score < 100
     assert mastodon_takahe.mastodon_detect_backend({"software": {"name": "mastodon"}}, {"version": "4.2.1"}) is None
     assert mastodon_takahe.mastodon_detect_backend(None, None) is None
+    # Odd shapes are declined, never raised on.
+    assert mastodon_takahe.mastodon_detect_backend({"software": "takahe"}, {"version": 11}) is None
+    assert mastodon_takahe.mastodon_detect_backend({"software": {"name": None}}, ["takahe/0.11.0"]) is None  # type: ignore[arg-type]
 
 
 # -- gates ----------------------------------------------------------------------------------
