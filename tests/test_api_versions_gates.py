@@ -1,0 +1,227 @@
+"""Server versions and version gates: nothing is sent when the declared version is too old."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+import pytest
+from support.mock_http import documented, make_session
+
+from mastodon import (
+    Mastodon,
+    MastodonAPIError,
+    MastodonIllegalArgumentError,
+    MastodonNotFoundError,
+    MastodonVersionError,
+)
+from mastodon.endpoints import ENDPOINTS
+
+
+def instance_with(version):
+    return dict(documented("Instance"), version=version)
+
+
+# -- learning the version ------------------------------------------------------------------
+
+
+def test_declared_version_makes_no_request(make_api, mock_http):
+    api = make_api("3.5.3")
+    assert mock_http.sent == []
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (3, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("4.2.0", (4, 2, 0)),
+        ("3.5.3+glitch", (3, 5, 3)),
+        ("4.0.0rc1", (4, 0, 0)),
+        ("4.3.0-beta.1", (4, 3, 0)),
+        ("2.9", (2, 9, 0)),
+        ("v4.1.2", (4, 1, 2)),
+    ],
+)
+def test_declared_version_forms(make_api, mock_http, version, expected):
+    api = make_api(version)
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == expected
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize("version", ["banana", "", "4", "four.two.one", "4.x.1", "latest"])
+def test_malformed_declared_version(make_api, mock_http, version):
+    with pytest.raises(MastodonIllegalArgumentError):
+        make_api(version)
+    assert mock_http.sent == []
+
+
+def test_version_is_fetched_when_not_declared(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("3.5.3"))
+    api = make_api(version=None)
+    sent = mock_http.last
+    assert len(mock_http.sent) == 1
+    assert (sent.method, sent.path) == ("GET", "/api/v1/instance")
+    assert sent.headers["Authorization"] == "Bearer test-token"
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (3, 5, 3)
+    assert api.version_check_worked is True
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [("4.0.0rc1", (4, 0, 0)), ("3.5.3+glitch", (3, 5, 3)), ("4.3.0-alpha.3", (4, 3, 0))],
+)
+def test_fetched_version_forms(make_api, mock_http, version, expected):
+    mock_http.add("GET", "/api/v1/instance", instance_with(version))
+    api = make_api(version=None)
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == expected
+
+
+def test_no_version_check_means_no_request(make_api, mock_http):
+    make_api(version=None, version_check_mode="none")
+    assert mock_http.sent == []
+
+
+def test_failing_version_fetch_in_the_constructor(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", {"error": "Record not found"}, status=404)
+    with pytest.raises(MastodonNotFoundError):
+        make_api(version=None)
+
+
+def test_retrieve_mastodon_version(api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("4.3.0-beta.2"))
+    assert api.retrieve_mastodon_version() == "4.3.0-beta.2"
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (4, 3, 0)
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance"]
+
+
+def test_verify_minimum_version(api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("3.1.0"))
+    # cached: the declared 4.2.0 is used, nothing is sent.
+    assert api.verify_minimum_version("4.2.0", cached=True) is True
+    assert api.verify_minimum_version("4.2.1", cached=True) is False
+    assert mock_http.sent == []
+    # not cached: the server is asked again (it was downgraded meanwhile).
+    assert api.verify_minimum_version("3.1.0") is True
+    assert api.verify_minimum_version("3.2.0") is False
+    assert len(mock_http.sent) == 2
+    assert (api.mastodon_major, api.mastodon_minor) == (3, 1)
+
+
+def test_verify_minimum_version_rejects_malformed_input(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.verify_minimum_version("soon", cached=True)
+    assert mock_http.sent == []
+
+
+def test_a_newer_server_unlocks_endpoints(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("2.9.0"))
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    api = make_api(version=None)
+    with pytest.raises(MastodonVersionError):
+        api.bookmarks()
+    mock_http.add("GET", "/api/v1/instance", instance_with("3.1.0"))
+    api.retrieve_mastodon_version()
+    assert api.bookmarks() == []
+
+
+def test_invalid_version_check_mode(mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        Mastodon(
+            api_base_url="https://mastodon.example",
+            access_token="t",
+            mastodon_version="4.2.0",
+            version_check_mode="strict",
+            session=make_session(mock_http),
+        )
+    assert mock_http.sent == []
+
+
+# -- gates ---------------------------------------------------------------------------------
+
+
+GATED = [
+    ("bookmarks", "3.0.0", lambda api: api.bookmarks()),
+    ("markers_get", "2.9.0", lambda api: api.markers_get()),
+    ("scheduled_statuses", "2.6.0", lambda api: api.scheduled_statuses()),
+    ("account_lookup", "3.3.0", lambda api: api.account_lookup("a")),
+    ("instance_v2", "3.5.0", lambda api: api.instance_v2()),
+    ("admin_accounts", "2.9.0", lambda api: api.admin_accounts()),
+    ("featured_tags", "2.9.0", lambda api: api.featured_tags()),
+    ("poll_vote", "2.7.0", lambda api: api.poll_vote(1, 0)),
+    ("status_history", "3.4.0", lambda api: api.status_history(1)),
+]
+
+
+@pytest.mark.parametrize(("name", "version", "call"), GATED, ids=[g[0] for g in GATED])
+def test_created_mode_refuses_endpoints_the_server_lacks(make_api, mock_http, name, version, call):
+    api = make_api(version)
+    with pytest.raises(MastodonVersionError) as caught:
+        call(api)
+    assert mock_http.sent == []
+    assert version in str(caught.value)
+
+
+@pytest.mark.parametrize(("name", "version", "call"), GATED, ids=[g[0] for g in GATED])
+def test_none_mode_sends_anyway(make_api, mock_http, name, version, call):
+    api = make_api(version, version_check_mode="none")
+    with pytest.raises(MastodonNotFoundError):  # the mock has no routes: the request did go out
+        call(api)
+    assert len(mock_http.sent) == 1
+
+
+CHANGED = [
+    ("timeline_home", "3.1.3", "3.1.4", lambda api: api.timeline_home()),
+    ("notifications", "2.8.9", "2.9.0", lambda api: api.notifications()),
+    ("account_follow", "3.2.9", "3.3.0", lambda api: api.account_follow(1)),
+    ("media_post", "3.1.4", "3.2.0", lambda api: api.media_post(b"x", mime_type="image/png")),
+    ("status_post", "2.7.2", "2.8.0", lambda api: api.status_post("x")),
+]
+
+
+@pytest.mark.parametrize(("name", "version", "changed", "call"), CHANGED, ids=[c[0] for c in CHANGED])
+def test_changed_mode_refuses_endpoints_that_changed_since(make_api, mock_http, name, version, changed, call):
+    with pytest.raises(MastodonVersionError, match=re.escape(changed)):
+        call(make_api(version, version_check_mode="changed"))
+    assert mock_http.sent == []
+    # The same server passes the "created" gate (the mock then answers 404) ...
+    with pytest.raises(MastodonAPIError):
+        call(make_api(version))
+    # ... and a server at the changed version passes the "changed" gate.
+    with pytest.raises(MastodonAPIError):
+        call(make_api(changed, version_check_mode="changed"))
+    assert len(mock_http.sent) == 2
+
+
+def test_gate_message_names_the_endpoint_and_versions(make_api, mock_http):
+    with pytest.raises(MastodonVersionError) as caught:
+        make_api("3.0.0").bookmarks()
+    text = str(caught.value)
+    assert "bookmarks" in text and "3.1.0" in text and "3.0.0" in text
+
+
+def test_parameter_gates(make_api, mock_http):
+    api = make_api("3.4.0")
+    with pytest.raises(MastodonVersionError, match="types"):
+        api.call_endpoint("notifications", types=["mention"])
+    with pytest.raises(MastodonVersionError):
+        make_api("2.7.0").search_v2("q", result_type="accounts")
+    assert mock_http.sent == []
+
+
+def test_datetime_ids_are_encoded_before_sending(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/favourites", [])
+    when = datetime(2020, 2, 2, tzinfo=timezone.utc)
+    make_api("2.6.0").favourites(min_id=when)
+    assert mock_http.last.query == [("min_id", str(int(when.timestamp() * 1000) << 16))]
+
+
+def test_every_endpoint_declares_parseable_versions():
+    from mastodon.versions import parse_version_tuple
+
+    for endpoint in ENDPOINTS.values():
+        added = parse_version_tuple(endpoint.added)
+        changed = parse_version_tuple(endpoint.last_changed)
+        assert added <= changed, endpoint.name
+        for param in endpoint.params:
+            if param.added:
+                assert parse_version_tuple(param.added) >= added, (endpoint.name, param.name)
