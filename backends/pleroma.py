@@ -91,10 +91,7 @@ MISSING = {
     "featured_tag_delete": "Pleroma does not implement /api/v1/featured_tags",
 }
 
-_VERSION = re.compile(
-    r"^\s*(?:v?(?P<mastodon>[0-9.]+)[^(]*)?\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)",
-    re.IGNORECASE,
-)
+_COMPATIBLE = re.compile(r"\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![0-9])([0-9]{1,9})\.([0-9]{1,9})(?:\.([0-9]{1,9}))?")
 
 PLEROMA_STATUS_POST = Endpoint(
@@ -145,12 +142,12 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
     The Mastodon version (for gates) and the server's own version are kept apart; a
     string without the leading Mastodon version gets Pleroma's documented 2.7.2.
     """
-    match = _VERSION.match(version_string)
+    match = _COMPATIBLE.search(version_string)
     if match is None:
         return None
     own = match["own"]
     return ServerVersion(
-        mastodon=version_tuple(match["mastodon"] or "") or COMPATIBLE_MASTODON,
+        mastodon=version_tuple(version_string[: match.start()]) or COMPATIBLE_MASTODON,
         software=match["name"].lower(),
         software_version=version_tuple(own),
         raw=version_string,
