@@ -278,7 +278,9 @@ class MastodonBase:
 
         Returns the version string, possibly including rc info.
         """
-        instance = fetch_json(self._transport, "/api/v1/instance", auth=True) or {}
+        instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
+        if not isinstance(instance, dict):  # the server may answer anything
+            instance = {}
         version_str = str(instance.get("version") or "1.0.0")
         self._ctx.instance = instance
         self._set_version(parse_server_version(self._pipeline.hooks, version_str))
