@@ -52,7 +52,7 @@ def fetch_nodeinfo(transport: Transport, schema: str | None = None) -> Any:
     wanted = (schema,) if schema else NODEINFO_SCHEMAS
     for rel in wanted:
         for link in links:
-            if isinstance(link, dict) and link.get("rel") == rel and link.get("href"):
+            if isinstance(link, dict) and link.get("rel") == rel and link.get("href") and isinstance(link["href"], str):
                 return fetch_json(transport, link["href"])
     return None
 
