@@ -138,7 +138,11 @@ def mastodon_error_message(ctx: ServerContext, response: requests.Response) -> s
 
 @hookspec(firstresult=True)
 def mastodon_decode_options(ctx: ServerContext) -> DecodeOptions | None:
-    """Choose how responses are decoded for this server (e.g. keep string ids)."""
+    """Choose how responses are decoded for this server (e.g. keep string ids).
+
+    Called when a client selects its backend. Return a :class:`DecodeOptions`; first
+    result wins.
+    """
 
 
 @hookspec
