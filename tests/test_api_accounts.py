@@ -414,3 +414,36 @@ def test_domain_block_needs_a_domain(api, mock_http, method):
     with pytest.raises(MastodonIllegalArgumentError):
         getattr(api, method)()
     assert mock_http.sent == []
+
+
+# -- calling conventions -------------------------------------------------------------------
+
+
+def test_positional_and_keyword_arguments_like_the_original(api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts/9/statuses", [])
+    api.account_statuses(9, True, False, True)
+    assert mock_http.last.query == [("only_media", "1"), ("exclude_replies", "1")]
+    api.account_statuses(id=9, limit=1)
+    assert mock_http.last.query == [("limit", "1")]
+
+
+def test_truthy_flags_are_sent(api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts/9/statuses", [])
+    api.account_statuses(9, only_media=1, pinned=0)
+    assert mock_http.last.query == [("only_media", "1")]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda api: api.account(),
+        lambda api: api.account(1, 2),
+        lambda api: api.account(1, idd=2),
+        lambda api: api.account_statuses(1, False, False, False, False, None, None, None, None, None, "extra"),
+    ],
+    ids=["missing", "too-many", "unknown-keyword", "too-many-long"],
+)
+def test_wrong_arguments_raise_type_error(api, mock_http, call):
+    with pytest.raises(TypeError):
+        call(api)
+    assert mock_http.sent == []

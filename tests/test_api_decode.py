@@ -176,3 +176,29 @@ def test_non_object_documents():
     assert decode_json(b"true") is True
     assert decode_json(b"42") == 42
     assert decode_json(b'"text"') == "text"
+
+
+def test_attrib_wrap_for_user_built_data():
+    from mastodon.entities import attrib_wrap
+
+    wrapped = attrib_wrap({"id": 1, "account": {"acct": "a"}, "tags": [{"name": "x"}]})
+    assert isinstance(wrapped, AttribAccessDict)
+    assert wrapped.account.acct == "a"
+    assert isinstance(wrapped.tags, AttribAccessList)
+    assert wrapped.tags[0].name == "x"
+    with pytest.raises(AttributeError):
+        wrapped.id = 2
+
+
+def test_extra_attributes_can_be_deleted():
+    account = decode_value({"id": "1"})
+    account.note_to_self = "x"
+    del account.note_to_self
+    assert not hasattr(account, "note_to_self")
+
+
+def test_absurd_values_are_kept_as_they_are():
+    huge_id = "9" * 5000
+    decoded = decode_value({"id": huge_id, "created_at": "9" * 30})
+    assert decoded.id == huge_id
+    assert decoded.created_at == "9" * 30

@@ -174,3 +174,11 @@ def test_announcements_need_3_1_0(make_api, mock_http):
     with pytest.raises(MastodonVersionError):
         make_api("3.0.0").announcements()
     assert mock_http.sent == []
+
+
+def test_markers_set_does_not_take_datetimes(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.markers_set("home", datetime(2020, 1, 1, tzinfo=timezone.utc))
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.markers_set("home", {"no": "id"})
+    assert mock_http.sent == []

@@ -197,3 +197,19 @@ def test_non_numeric_page_ids_stay_strings(api, mock_http):
     assert page[-1]._pagination_next["max_id"] == "AbC9x"
     api.fetch_next(page)
     assert ("max_id", "AbC9x") in mock_http.last.query
+
+
+def test_page_info_survives_being_copied_into_plain_containers(api, home):
+    import json
+
+    page = api.timeline_home(limit=2)
+    assert [s.id for s in api.fetch_next(list(page))] == [28, 27]
+    persisted = json.loads(json.dumps(page[-1]._pagination_next))
+    assert [s.id for s in api.fetch_next(persisted)] == [28, 27]
+    assert sorted(home.last.query) == [("limit", "2"), ("max_id", "29")]
+
+
+def test_dicts_without_page_info_are_not_pages(api, mock_http):
+    assert api.fetch_next({"max_id": 5}) is None
+    assert api.fetch_previous({"id": 1}) is None
+    assert mock_http.sent == []

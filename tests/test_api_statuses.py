@@ -505,3 +505,17 @@ def test_emoji_reactions_are_refused_on_mainline(api, mock_http, call):
     with pytest.raises(MastodonBackendFeatureError, match="mainline"):
         call(api)
     assert mock_http.sent == []
+
+
+def test_server_specific_visibility_on_mainline_names_the_servers(api, mock_http):
+    with pytest.raises(MastodonBackendFeatureError) as caught:
+        api.status_post("only on this server", visibility="local")
+    assert "pleroma" in str(caught.value)
+    assert isinstance(caught.value, MastodonVersionError)
+    assert mock_http.sent == []
+
+
+def test_datetimes_in_plain_value_parameters_are_iso_8601(api, mock_http):
+    mock_http.add("PUT", "/api/v1/scheduled_statuses/1", documented("ScheduledStatus"))
+    api.call_endpoint("scheduled_status_update", id=1, scheduled_at=datetime(2030, 5, 6, 7, 8, 9, tzinfo=timezone.utc))
+    assert mock_http.last.form == [("scheduled_at", "2030-05-06T07:08:09+00:00")]

@@ -225,3 +225,26 @@ def test_every_endpoint_declares_parseable_versions():
         for param in endpoint.params:
             if param.added:
                 assert parse_version_tuple(param.added) >= added, (endpoint.name, param.name)
+
+
+# -- generic calls -------------------------------------------------------------------------
+
+
+def test_call_endpoint_by_name(api, mock_http):
+    mock_http.add("GET", "/api/v1/statuses/5", documented("Status"))
+    assert api.call_endpoint("status", id={"id": 5}).id == 103270115826048975
+    assert mock_http.last.path == "/api/v1/statuses/5"
+
+
+def test_call_endpoint_errors(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.call_endpoint("no_such_endpoint")
+    with pytest.raises(MastodonIllegalArgumentError, match="id"):
+        api.call_endpoint("status")
+    assert mock_http.sent == []
+
+
+def test_every_endpoint_is_known_to_the_client(api):
+    known = api.endpoints()
+    for name in ("status_post", "timeline_home", "markers_set", "admin_accounts", "search_v2"):
+        assert known[name] is ENDPOINTS[name]
