@@ -14,7 +14,13 @@ handles where it differs:
   with ``local_only``/``federated=false``) and written in Markdown
   (``content_type="text/markdown"``);
 * JSON bodies (a status with a poll) need real booleans, not ``"1"``/``"0"``;
+* undoing a boost answers with the status as it was before (still ``reblogged``): the
+  answer is corrected;
 * its health check is ``GET /readyz``;
+* parameters it ignores (``only_media``/``remote`` on timelines, ``since_id`` on an
+  account's statuses...) are refused instead of silently giving unfiltered results;
+* the admin report list shows unresolved reports unless asked otherwise, as on Mastodon;
+* keyword filters are created through the v2 API (0.20's v1 route loses the keyword);
 * what it lacks is refused before any request, with the reason (:mod:`.gates`).
 
 Imports only :mod:`mastodon.plugin`.
@@ -27,10 +33,12 @@ from datetime import datetime
 from typing import Any
 
 from mastodon.plugin import (
+    AttribAccessDict,
     BackendInfo,
     BackendMatch,
     DecodeOptions,
     Endpoint,
+    MastodonBackendFeatureError,
     MastodonIllegalArgumentError,
     Route,
     ServerContext,
@@ -39,7 +47,7 @@ from mastodon.plugin import (
     hookimpl,
 )
 
-from .gates import missing_reason
+from .gates import ignored_params, missing_reason
 from .ulid import ulid_for_datetime
 
 NAME = "gotosocial"
@@ -129,10 +137,42 @@ def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool 
 
 @hookimpl
 def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
-    """The health check lives at ``/readyz`` (200 with an empty body when healthy)."""
+    """The health check lives at ``/readyz`` (200 with an empty body when healthy).
+
+    Keyword filters are created through the v2 API: GoToSocial 0.20's
+    ``POST /api/v1/filters`` answers as if it had worked but stores the filter without its
+    keyword, so it never filters and cannot be read, changed or deleted through v1.
+    """
     if endpoint.method == "GET" and endpoint.path == "/health":
         return Route("GET", "/readyz")
+    if endpoint.method == "POST" and endpoint.path == "/api/v1/filters":
+        phrase = params.get("phrase")
+        v2: dict[str, Any] = {"title": phrase}
+        if "context[]" in params:
+            v2["context[]"] = params["context[]"]
+        v2["filter_action"] = "hide" if params.get("irreversible") == "1" else "warn"
+        if "expires_in" in params:
+            v2["expires_in"] = params["expires_in"]
+        v2["keywords_attributes[][keyword]"] = phrase
+        if "whole_word" in params:
+            v2["keywords_attributes[][whole_word]"] = params["whole_word"]
+        params.clear()
+        params.update(v2)
+        return Route("POST", "/api/v2/filters")
     return None
+
+
+def _v1_filter(result: dict[str, Any]) -> AttribAccessDict:
+    """A v2 filter (with one keyword) as the v1 filter ``filter_create`` returns."""
+    keyword = (result.get("keywords") or [{}])[0]
+    return AttribAccessDict(
+        id=keyword.get("id"),
+        phrase=keyword.get("keyword"),
+        context=result.get("context"),
+        whole_word=keyword.get("whole_word"),
+        expires_at=result.get("expires_at"),
+        irreversible=result.get("filter_action") == "hide",
+    )
 
 
 def _json_body(endpoint: Endpoint, params: dict[str, Any]) -> bool:
@@ -157,11 +197,39 @@ def mastodon_prepare_params(
             params["visibility"] = "public"
             params["local_only"] = "1"
             params["federated"] = "0"
+    ignored = ignored_params(endpoint.method, endpoint.path)
+    for name in ignored:
+        wire = next((p.wire_name for p in endpoint.params if p.name == name), name)
+        if wire in params:
+            raise MastodonBackendFeatureError(
+                f"{endpoint.name}({name}=...)", NAME, f"GoToSocial ignores {name!r} on {endpoint.method} {endpoint.path}"
+            )
+    if endpoint.method == "GET" and endpoint.path == "/api/v1/admin/reports" and "resolved" not in params:
+        # Mastodon lists unresolved reports by default; GoToSocial lists all of them.
+        params["resolved"] = "0"
     if params and _json_body(endpoint, params):
         # GoToSocial decodes JSON bodies strictly: "1" is no boolean there.
         for key in _BOOLEANS:
             if params.get(key) in ("1", "0"):
                 params[key] = params[key] == "1"
+
+
+@hookimpl
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+    """GoToSocial undoes a boost in the background and answers with the status as it was
+    before: still ``reblogged``, still counted. Mainline answers with the status after.
+
+    ``filter_create`` (sent to the v2 API, see :func:`mastodon_route`) answers with the v1
+    filter it made."""
+    if endpoint.method == "POST" and endpoint.path == "/api/v1/filters" and isinstance(result, dict) and "keywords" in result:
+        return _v1_filter(result)
+    if endpoint.method == "POST" and endpoint.path == "/api/v1/statuses/{id}/unreblog" and isinstance(result, dict):
+        if result.get("reblogged") is True:
+            result["reblogged"] = False
+            count = result.get("reblogs_count")
+            if isinstance(count, int) and count > 0:
+                result["reblogs_count"] = count - 1
+    return None
 
 
 @hookimpl
@@ -201,6 +269,7 @@ __all__ = [
     "mastodon_endpoint_available",
     "mastodon_route",
     "mastodon_prepare_params",
+    "mastodon_normalize_response",
     "mastodon_request_headers",
     "mastodon_decode_options",
     "mastodon_datetime_to_id",

@@ -52,9 +52,25 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
 }
 
 
+#: (method, path template) -> parameters GoToSocial accepts but ignores there (checked
+#: against its 0.20 handlers and recorded: the results come back unfiltered).
+IGNORED_PARAMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("GET", "/api/v1/timelines/home"): ("only_media", "remote"),
+    ("GET", "/api/v1/timelines/public"): ("only_media", "remote"),
+    ("GET", "/api/v1/timelines/tag/{hashtag}"): ("local", "only_media", "remote"),
+    ("GET", "/api/v1/timelines/list/{id}"): ("local", "only_media", "remote"),
+    ("GET", "/api/v1/accounts/{id}/statuses"): ("since_id", "tagged"),
+}
+
+
+def ignored_params(method: str, path: str) -> tuple[str, ...]:
+    """The parameters GoToSocial ignores on ``method path`` (a path template)."""
+    return IGNORED_PARAMS.get((method.upper(), path.rstrip("/") or "/"), ())
+
+
 def missing_reason(method: str, path: str) -> str | None:
     """Why GoToSocial cannot serve ``method path`` (a path template), or ``None``."""
     return MISSING_ROUTES.get((method.upper(), path.rstrip("/") or "/"))
 
 
-__all__ = ["MISSING_ROUTES", "missing_reason"]
+__all__ = ["MISSING_ROUTES", "IGNORED_PARAMS", "ignored_params", "missing_reason"]

@@ -1,0 +1,117 @@
+"""Markers, preferences, announcements, reports, moderation, push subscriptions, apps and login."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from live.helpers import ids
+from mastodon import Mastodon, MastodonIllegalArgumentError
+
+pytestmark = pytest.mark.servers("gotosocial")
+
+#: A fixed P-256 public key and auth secret, so the subscription request replays.
+PUSH_KEYS = {
+    "pubkey": base64.b64decode("BA2HpcpSvZmqeUuQnjvjhELpQVxsd8EyFMhPTRWNQ+f2+UOVgBMiWWX186LzLuvzH7J/TBw3HwH1uIv2+ksJ8Zo="),
+    "auth": bytes(range(16)),
+}
+
+
+def test_markers(live_api):
+    status = live_api.status_post("Read up to here", visibility="private")
+    try:
+        saved = live_api.markers_set(["home"], [status])
+        assert saved.home.last_read_id == status.id
+        markers = live_api.markers_get()
+        assert markers.home.last_read_id == status.id
+        both = live_api.markers_get(["home", "notifications"])
+        assert both.home.last_read_id == status.id
+    finally:
+        live_api.status_delete(status)
+
+
+def test_preferences(live_api):
+    preferences = live_api.preferences()
+    assert preferences["posting:default:visibility"] in ("public", "unlisted", "private", "direct")
+    assert "reading:expand:spoilers" in preferences
+
+
+def test_announcements(live_api):
+    announcements = live_api.announcements()
+    assert isinstance(announcements, list)
+
+
+def test_report_and_moderation(live, live_api, live_api_bob, live_server):
+    alice, bob = live_server.users["alice"]["id"], live_server.users["bob"]["id"]
+    status = live_api.status_post("Report me, please", visibility="public")
+    try:
+        report = live_api_bob.report(alice, status_ids=[status], comment="a report from the live tests")
+        assert report.comment == "a report from the live tests"
+        assert report.action_taken is False
+        assert report.id in ids(live_api_bob.reports())
+        found = live.wait_until(lambda: [r for r in live_api.admin_reports() if r.id == report.id], what="the report")
+        assert found[0].account.id == bob
+        assert found[0].target_account.id == alice
+        assert report.id in ids(live_api.admin_reports(account_id=bob))
+        assert live_api.admin_report(report).id == report.id
+        resolved = live_api.admin_report_resolve(report)
+        assert resolved.action_taken is True
+        assert report.id in ids(live_api.admin_reports(resolved=True))
+        assert report.id not in ids(live_api.admin_reports())
+    finally:
+        live_api.status_delete(status)
+
+
+def test_admin_accounts(live_api, live_server):
+    alice, bob = live_server.users["alice"], live_server.users["bob"]
+    local = live_api.admin_accounts()
+    assert {alice["id"], bob["id"]} <= set(ids(local))
+    assert ids(live_api.admin_accounts(username=bob["username"])) == [bob["id"]]
+    assert alice["id"] in ids(live_api.admin_accounts(staff_only=True))
+    account = live_api.admin_account(bob["id"])
+    assert account.id == bob["id"]
+    assert account.username == bob["username"]
+    assert account.account.id == bob["id"]
+
+
+def test_push_subscription(live_api):
+    subscription = live_api.push_subscription_set(
+        "https://push.example/live-tests", PUSH_KEYS, follow_events=True, mention_events=True, favourite_events=False,
+    )
+    try:
+        assert subscription.endpoint == "https://push.example/live-tests"
+        assert subscription.alerts.follow is True
+        assert subscription.alerts.favourite is False
+        assert live_api.push_subscription().endpoint == "https://push.example/live-tests"
+        updated = live_api.push_subscription_update(follow_events=False, mention_events=True, reblog_events=True, poll_events=True)
+        assert (updated.alerts.follow, updated.alerts.mention, updated.alerts.reblog, updated.alerts.poll) == (False, True, True, True)
+        assert live_api.push_subscription().alerts.reblog is True
+    finally:
+        assert live_api.push_subscription_delete() is None
+
+
+def test_create_app(live, live_server):
+    session = live.api(None).session
+    client_id, client_secret = Mastodon.create_app(
+        "mastodon-fediverse live tests", scopes=["read", "write"], website="https://example.org",
+        api_base_url=live_server.base_url, session=session,
+    )
+    assert isinstance(client_id, str) and client_id
+    assert isinstance(client_secret, str) and client_secret
+    assert len(live.sent) == 1
+
+
+def test_auth_request_url(live, live_server):
+    api = live.api(None, client_id=live_server.client_id, client_secret=live_server.client_secret)
+    url = api.auth_request_url(scopes=["read"], state="xyz")
+    assert url.startswith(f"{live_server.base_url}/oauth/authorize?")
+    assert "state=xyz" in url and "response_type=code" in url
+    assert live.sent == []
+
+
+def test_log_in_with_a_bad_code(live, live_server):
+    api = live.api(None, client_id=live_server.client_id, client_secret=live_server.client_secret)
+    with pytest.raises(MastodonIllegalArgumentError, match="Invalid access token or redirect_uris"):
+        api.log_in(code="not-a-real-code", scopes=["read"])
+    assert [r.path_url for r in live.sent] == ["/oauth/token"]
