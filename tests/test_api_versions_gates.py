@@ -248,3 +248,54 @@ def test_every_endpoint_is_known_to_the_client(api):
     known = api.endpoints()
     for name in ("status_post", "timeline_home", "markers_set", "admin_accounts", "search_v2"):
         assert known[name] is ENDPOINTS[name]
+
+
+# -- construction --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("mastodon.example", "https://mastodon.example"), ("https://mastodon.example/", "https://mastodon.example")],
+)
+def test_base_url_forms(make_api, mock_http, given, expected):
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    api = make_api(api_base_url=given)
+    assert api.api_base_url == expected
+    api.instance()
+    assert mock_http.last.url == "https://mastodon.example/api/v1/instance"
+
+
+@pytest.mark.parametrize("given", ["", "   "])
+def test_empty_base_url(make_api, mock_http, given):
+    with pytest.raises(MastodonIllegalArgumentError):
+        make_api(api_base_url=given)
+    assert mock_http.sent == []
+
+
+def test_user_agent_and_client_state(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    api = make_api()
+    api.instance()
+    assert mock_http.last.headers["User-Agent"] == "mastodonpy"
+    custom = make_api(user_agent="my-bot/1.0", request_timeout=12)
+    custom.instance()
+    assert mock_http.last.headers["User-Agent"] == "my-bot/1.0"
+    assert custom.user_agent == "my-bot/1.0"
+    assert custom.request_timeout == 12
+    assert (custom.feature_set, custom.backend) == ("mainline", "mainline")
+    assert custom.server_version.mastodon == (4, 2, 0)
+    assert custom.server_context.version_check_mode == "created"
+
+
+def test_changing_the_access_token_and_session(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    api = make_api()
+    api.access_token = "another-token"
+    api.instance()
+    assert mock_http.last.headers["Authorization"] == "Bearer another-token"
+    api.access_token = None
+    api.instance()
+    assert "Authorization" not in mock_http.last.headers
+    replacement = make_session(mock_http)
+    api.session = replacement
+    assert api.session is replacement
