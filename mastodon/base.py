@@ -306,8 +306,11 @@ class MastodonBase:
         """Every endpoint known to this client: the core's and the backends' extras."""
         return {**ENDPOINTS, **self._registry.extra_endpoints()}
 
-    def call_endpoint(self, name: str, **arguments: Any) -> Any:
-        """Call any endpoint by name, including backend-contributed ones."""
+    def call_endpoint(self, name: str, /, **arguments: Any) -> Any:
+        """Call any endpoint by name, including backend-contributed ones.
+
+        ``name`` is positional-only, so endpoints with a ``name`` parameter (``featured_tag_create``) can be called.
+        """
         endpoint = self.endpoints().get(name)
         if endpoint is None:
             raise MastodonIllegalArgumentError(f"Unknown endpoint {name!r}")
