@@ -131,6 +131,13 @@ class WebSocketConnection:
                 self._stack.close()
             except (WebSocketException, OSError, RuntimeError):
                 pass
+            # The library's reader and keepalive threads end once the socket is closed;
+            # wait for them so that nothing outlives the connection.
+            current = threading.current_thread()
+            for name in ("recv_events_thread", "keepalive_thread"):
+                thread = getattr(self.websocket, name, None)
+                if isinstance(thread, threading.Thread) and thread is not current and thread.ident is not None:
+                    thread.join(CLOSE_TIMEOUT + 1)
 
 
 __all__ = ["WebSocketConnection", "usable_as_subprotocol", "MAX_MESSAGE_SIZE", "CLOSE_TIMEOUT"]

@@ -140,7 +140,7 @@ class LoopbackSSEServer(_Base):
             elif request.path.startswith("/api/v1/streaming") and self.stream_status != 200:
                 self._reply(client, self.stream_status, "application/json", b'{"error":"This method requires an authenticated user"}')
             elif request.path.startswith("/api/v1/streaming"):
-                self._stream(client, self._next_script())
+                self._stream(client, self._next_script(), (request.header("Connection") or "").lower() == "close")
             else:
                 self._reply(client, 404, "application/json", b'{"error":"Not found"}')
         except OSError:
@@ -171,8 +171,11 @@ class LoopbackSSEServer(_Base):
         head = f"HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
         client.sendall(head.encode() + body)
 
-    def _stream(self, client: socket.socket, steps: list[Step]) -> None:
-        framing = "Transfer-Encoding: chunked\r\n" if self.chunked else "Connection: close\r\n"
+    def _stream(self, client: socket.socket, steps: list[Step], close: bool) -> None:
+        # Like common HTTP servers, answer a request's "Connection: close" in kind.
+        framing = "Transfer-Encoding: chunked\r\n" if self.chunked else ""
+        if close or not self.chunked:
+            framing += "Connection: close\r\n"
         client.sendall(f"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n{framing}\r\n".encode())
         for step in [*steps, HOLD]:
             if step == DROP:
