@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import requests
+import urllib3
 
 from .backend_types import ErrorDetails
 from .errors import (
@@ -90,6 +91,23 @@ def redact_text(text: str, *secrets: str | None) -> str:
     return text
 
 
+def read_body(response: requests.Response) -> None:
+    """Load a streamed response's whole body with one read (``.content`` reads 10 KB chunks).
+
+    Responses whose body is already loaded (mock adapters, caching sessions) are left as
+    they are. Read errors propagate as ``urllib3``/``requests`` exceptions.
+    """
+    raw = response.raw
+    if response._content is not False or raw is None or not hasattr(raw, "read"):  # type: ignore[attr-defined]
+        return
+    try:
+        body = raw.read(decode_content=True)
+    except TypeError:  # a raw object without urllib3's signature
+        body = raw.read()
+    response._content = body if isinstance(body, bytes) else bytes(body or b"")  # type: ignore[attr-defined]
+    response._content_consumed = True  # type: ignore[attr-defined]
+
+
 def parse_reset(value: str, server_offset: float = 0.0) -> float | None:
     """``X-RateLimit-Reset`` as a local POSIX timestamp (ISO 8601 date or unix time)."""
     value = value.strip()
@@ -141,6 +159,7 @@ class Transport:
         self.ratelimit_reset = clock()
         self.ratelimit_lastcall = clock()
         self._lock = threading.Lock()
+        self._reset_cache: tuple[str | None, str | None, float | None] | None = None
         #: Optional callbacks set by the client: extra headers and error-body readers.
         self.header_hook: Callable[[dict[str, str]], None] | None = None
         self.error_hook: Callable[[requests.Response], str | ErrorDetails | None] | None = None
@@ -182,15 +201,20 @@ class Transport:
             limit: int | None = int(headers.get("X-RateLimit-Limit", ""))
         except ValueError:
             limit = None
-        offset = 0.0
         date = headers.get("Date")
-        if date:
-            try:
-                offset = self.clock() - parsedate_to_datetime(date).timestamp()
-            except (TypeError, ValueError, IndexError, OverflowError):
-                offset = 0.0
         reset_header = headers.get("X-RateLimit-Reset")
-        reset = parse_reset(reset_header, offset) if reset_header else None
+        cached = self._reset_cache
+        if cached is not None and cached[0] == date and cached[1] == reset_header:
+            reset = cached[2]  # same headers as last time (Date changes once a second)
+        else:
+            offset = 0.0
+            if date:
+                try:
+                    offset = self.clock() - parsedate_to_datetime(date).timestamp()
+                except (TypeError, ValueError, IndexError, OverflowError):
+                    offset = 0.0
+            reset = parse_reset(reset_header, offset) if reset_header else None
+            self._reset_cache = (date, reset_header, reset)
         with self._lock:
             self.ratelimit_remaining = remaining
             if limit is not None:
@@ -222,7 +246,6 @@ class Transport:
         headers = self.headers(auth, token)
         if extra_headers:
             headers.update(extra_headers)
-        hidden = [*request_secrets(headers, params, data, json_body), self.access_token]
         retries = 0
         while True:
             if ratelimit and self.ratelimit_method == "pace":
@@ -243,13 +266,17 @@ class Transport:
                     json=json_body,
                     headers=headers,
                     timeout=self.request_timeout,
-                    stream=stream,
+                    stream=True,  # the body is read below in one call, unless the caller streams it
                 )
-            except requests.RequestException as exc:
+                if not stream:
+                    read_body(response)
+            except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+                hidden = self._secrets(headers, params, data, json_body)
                 raise MastodonNetworkError(redact_text(f"Could not complete request: {exc}", *hidden)) from exc
             if ratelimit:
                 self._update_ratelimit(response)
             if self.debug_requests:
+                hidden = self._secrets(headers, params, data, json_body)
                 body = "<stream>" if stream else redact_text(response.text[:2000], *hidden)
                 print(f"Mastodon: -> {response.status_code} {body}", file=sys.stderr)
             if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
@@ -260,9 +287,14 @@ class Transport:
                 continue
             if response.status_code >= 400:
                 error = self.error_for(response)
+                hidden = self._secrets(headers, params, data, json_body)
                 error.args = scrub(error.args, hidden)  # servers may echo the token or password
                 raise error
             return response
+
+    def _secrets(self, headers: dict[str, str], *payloads: Any) -> list[str]:
+        """What to mask in messages about one request (worked out only when one is written)."""
+        return [*request_secrets(headers, *payloads), *([self.access_token] if self.access_token else [])]
 
     def error_for(self, response: requests.Response) -> MastodonAPIError:
         """The exception for an error response, with the server's message in its text."""
