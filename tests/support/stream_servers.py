@@ -434,7 +434,7 @@ class RecordingListener(StreamListener):
 
 # -- clients and backends -----------------------------------------------------------------
 
-WEBSOCKET_BACKEND = "loopback-websocket"
+WEBSOCKET_BACKEND = "websocket-streaming"
 
 
 class _WebSocketBackend:
@@ -497,7 +497,7 @@ def ws_server() -> Iterator[LoopbackWebSocketServer]:
 
 @pytest.fixture(scope="session")
 def websocket_backend() -> Iterator[str]:
-    """Registers a backend named ``loopback-websocket`` whose streams use WebSocket."""
+    """Registers a test backend (mainline otherwise) whose streams use WebSocket; returns its name."""
     plugin = _WebSocketBackend()
     register_plugin(plugin, name=WEBSOCKET_BACKEND)
     yield WEBSOCKET_BACKEND
