@@ -330,12 +330,16 @@ class MastodonBase:
             info = page
         else:
             return None
-        params = copy.deepcopy(dict(info))
+        # Scalars are shared, containers copied (deepcopy of the whole dict costs more than the call).
+        params: dict[str, Any] = {
+            key: copy.deepcopy(value) if isinstance(value, (list, dict)) else value for key, value in info.items()
+        }
         method = params.pop("_pagination_method", "GET")
         path = params.pop("_pagination_endpoint", None)
         if not path:
             return None
-        endpoint = self.endpoints().get(getattr(info, "_pagination_endpoint_name", ""), None)
+        name = getattr(info, "_pagination_endpoint_name", "")
+        endpoint = ENDPOINTS.get(name) or (self.endpoints().get(name) if name else None)
         if endpoint is None:
             endpoint = Endpoint("fetch_page", method, path)
         pipeline = self._pipeline
