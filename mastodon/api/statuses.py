@@ -160,10 +160,13 @@ class StatusesAPI(MastodonBase):
         the toot; a scheduled toot dict is returned instead. Pass ``poll`` (see
         ``make_poll()``) to attach a poll; a status cannot have both media and a poll.
 
-        Specific to the "pleroma" feature set: ``content_type`` ('text/plain',
-        'text/markdown', 'text/html', 'text/bbcode'); ignored on other servers.
+        Specific to the "pleroma" feature set (and "akkoma"): ``content_type``
+        ('text/plain', 'text/markdown', 'text/html', 'text/bbcode', or what the server
+        lists); ignored on other servers.
 
-        Specific to the "fedibird" feature set: ``quote_id``, the id of a quoted status.
+        Specific to the "fedibird" feature set (and "akkoma"): ``quote_id``, the id of a
+        quoted status; backends without quotes raise ``MastodonBackendFeatureError``
+        before sending anything.
 
         Returns a toot dict with the new status.
         """
