@@ -212,7 +212,7 @@ def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool 
     return True
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after every other plugin, so no explicit null slips through
 def mastodon_prepare_params(
     ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
 ) -> None:

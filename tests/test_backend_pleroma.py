@@ -151,7 +151,7 @@ def test_none_values_added_by_other_plugins_are_dropped(pleroma, mock_http):
     from mastodon.plugins import register_plugin, unregister_plugin
 
     class AddsNull:
-        @hookimpl(tryfirst=True)
+        @hookimpl
         def mastodon_prepare_params(self, ctx, endpoint, params, extensions):
             params["language"] = None
 
