@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import struct
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+#: A fixed P-256 public key and auth secret for push subscriptions, so the request replays.
+PUSH_KEYS = {
+    "pubkey": base64.b64decode("BA2HpcpSvZmqeUuQnjvjhELpQVxsd8EyFMhPTRWNQ+f2+UOVgBMiWWX186LzLuvzH7J/TBw3HwH1uIv2+ksJ8Zo="),
+    "auth": bytes(range(16)),
+}
 
 
 def tiny_png(width: int = 8, height: int = 8, rgb: tuple[int, int, int] = (200, 30, 30)) -> bytes:
@@ -46,4 +53,4 @@ def following(live: Any, follower: str, followee: str) -> Iterator[None]:
         source.account_unfollow(target_id)
 
 
-__all__ = ["tiny_png", "ids", "following"]
+__all__ = ["PUSH_KEYS", "tiny_png", "ids", "following"]

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import base64
-
 import pytest
 
-from live.helpers import ids
+from live.helpers import PUSH_KEYS, ids
 from mastodon import Mastodon, MastodonIllegalArgumentError
 
 pytestmark = pytest.mark.servers("gotosocial")
 
-#: A fixed P-256 public key and auth secret, so the subscription request replays.
-PUSH_KEYS = {
-    "pubkey": base64.b64decode("BA2HpcpSvZmqeUuQnjvjhELpQVxsd8EyFMhPTRWNQ+f2+UOVgBMiWWX186LzLuvzH7J/TBw3HwH1uIv2+ksJ8Zo="),
-    "auth": bytes(range(16)),
-}
 
 
 def test_markers(live_api):

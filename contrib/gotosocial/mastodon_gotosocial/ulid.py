@@ -5,13 +5,15 @@ datetime can stand for a pagination id; accounts get ULIDs with a random timesta
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _VALUES = {char: index for index, char in enumerate(ALPHABET)}
 ULID_LENGTH = 26
 TIME_LENGTH = 10
 MAX_TIMESTAMP_MS = (1 << 48) - 1
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MS = timedelta(milliseconds=1)
 
 
 def ulid_for_datetime(value: datetime) -> str:
@@ -23,7 +25,7 @@ def ulid_for_datetime(value: datetime) -> str:
     """
     if value.tzinfo is None:
         value = value.astimezone()
-    millis = int(value.astimezone(timezone.utc).timestamp() * 1000)
+    millis = (value - _EPOCH) // _MS
     millis = min(max(millis, 0), MAX_TIMESTAMP_MS)
     chars = []
     for _ in range(TIME_LENGTH):
@@ -46,7 +48,7 @@ def ulid_timestamp(ulid: str) -> datetime:
         millis = (millis << 5) | _VALUES[char]
     if millis > MAX_TIMESTAMP_MS:
         raise ValueError(f"not a ULID: {ulid!r}")
-    return datetime.fromtimestamp(millis / 1000, tz=timezone.utc)
+    return _EPOCH + millis * _MS
 
 
 def is_ulid(value: object) -> bool:
