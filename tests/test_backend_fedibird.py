@@ -244,3 +244,13 @@ def test_emoji_reaction_notifications(fedibird, mock_http):
 
 def test_streaming_stays_on_server_sent_events(fedibird):
     assert fedibird._pipeline.hooks.streaming_transport(fedibird.server_context, "user") == "sse"
+
+
+def test_streamed_statuses_are_normalised_too(fedibird):
+    from mastodon.decode import decode_value
+    from mastodon.plugin import Endpoint
+
+    payload = decode_value(documented("Status", "fedibird"))
+    stream_endpoint = Endpoint("stream:update", "GET", "/api/v1/streaming/user")
+    assert fedibird._pipeline.hooks.normalize_response(fedibird.server_context, stream_endpoint, payload) is None
+    assert (payload.visibility, payload.visibility_masked) == ("limited", "private")

@@ -487,3 +487,15 @@ def test_streaming_uses_websocket(pleroma):
 
 def mock_sent(mock_http) -> tuple[str, str]:
     return mock_http.last.method, mock_http.last.path
+
+
+def test_streamed_notifications_are_normalised_too(pleroma):
+    from mastodon.decode import decode_value
+    from mastodon.plugin import Endpoint
+
+    payload = decode_value(documented("NotificationEmojiReaction", "pleroma"), convert_ids=False)
+    stream_endpoint = Endpoint("stream:notification", "GET", "/api/v1/streaming")
+    assert pleroma._pipeline.hooks.normalize_response(pleroma.server_context, stream_endpoint, payload) is None
+    assert payload.emoji_reaction.name == "😀"
+    assert payload.status.emoji_reactions[1].name == "blobcat"
+    assert payload.id == "AEoxcoBVWJrV7wmvcG"
