@@ -108,3 +108,21 @@ def test_log_in_with_a_bad_code(live, live_server):
     with pytest.raises(MastodonIllegalArgumentError, match="Invalid access token or redirect_uris"):
         api.log_in(code="not-a-real-code", scopes=["read"])
     assert [r.path_url for r in live.sent] == ["/oauth/token"]
+
+
+def test_revoke_access_token(live, live_server):
+    grant = live.api(None).session.post(
+        f"{live_server.base_url}/oauth/token",
+        data={
+            "grant_type": "client_credentials", "client_id": live_server.client_id,
+            "client_secret": live_server.client_secret, "redirect_uri": "urn:ietf:wg:oauth:2.0:oob", "scope": "read",
+        },
+        headers={"User-Agent": "mastodonpy"},
+    )
+    assert grant.status_code == 200
+    token = grant.json()["access_token"]
+    api = live.api(None, access_token=token, client_id=live_server.client_id, client_secret=live_server.client_secret)
+    assert api.instance().uri
+    assert api.revoke_access_token() is None
+    assert api.access_token is None
+    assert live.sent[-1].path_url == "/oauth/revoke"

@@ -396,8 +396,31 @@ def scrub_request(tokens: dict[str, str]) -> Callable[[Any], Any]:
     return scrub
 
 
-def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    """``before_record_response``: no cookies, no secrets in JSON bodies."""
+def scrub_response(tokens: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """``before_record_response``: no cookies, no secrets in JSON bodies.
+
+    Access tokens the server hands out (an OAuth token response) are added to ``tokens``,
+    so the requests that use them later are recorded with ``Bearer REDACTED``, which is
+    what the replayed client reads from the recorded response.
+    """
+
+    def scrub(response: dict[str, Any]) -> dict[str, Any]:
+        body = (response.get("body") or {}).get("string")
+        if body and "json" in _header(response.get("headers") or {}, "Content-Type"):
+            try:
+                data = json.loads(body)
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                for key in ("access_token", "refresh_token"):
+                    if isinstance(data.get(key), str) and data[key]:
+                        tokens[data[key]] = REDACTED
+        return _scrub_response(response)
+
+    return scrub
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     headers = response.get("headers") or {}
     for name in list(headers):
         if name.lower() in DROPPED_RESPONSE_HEADERS:
@@ -494,7 +517,7 @@ def make_vcr(target: Target, recording: bool) -> Any:
         serializer="yaml",
         decode_compressed_response=True,
         before_record_request=scrub_request(tokens),
-        before_record_response=scrub_response,
+        before_record_response=scrub_response(tokens),
         match_on=MATCH_ON,
         record_on_exception=True,
     )

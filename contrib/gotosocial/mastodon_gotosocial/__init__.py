@@ -20,6 +20,8 @@ handles where it differs:
 * parameters it ignores (``only_media``/``remote`` on timelines, ``since_id`` on an
   account's statuses...) are refused instead of silently giving unfiltered results;
 * the admin report list shows unresolved reports unless asked otherwise, as on Mastodon;
+* the app token ``create_account`` asks for carries a ``redirect_uri``, which GoToSocial
+  requires;
 * keyword filters are created through the v2 API (0.20's v1 route loses the keyword);
 * what it lacks is refused before any request, with the reason (:mod:`.gates`).
 
@@ -62,6 +64,8 @@ INJECTED_PREFIX = "3.5.3"
 DEFAULT_USER_AGENT = "mastodonpy"
 #: Status text formats GoToSocial understands.
 CONTENT_TYPES = ("text/plain", "text/markdown")
+#: The out-of-band redirect URI (what ``create_app`` registers by default).
+OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 #: The visibility that makes a local-only post (GoToSocial has no such visibility; the
 #: post is public and not federated).
 LOCAL_VISIBILITY = "local"
@@ -204,6 +208,10 @@ def mastodon_prepare_params(
             raise MastodonBackendFeatureError(
                 f"{endpoint.name}({name}=...)", NAME, f"GoToSocial ignores {name!r} on {endpoint.method} {endpoint.path}"
             )
+    if endpoint.method == "POST" and endpoint.path == "/oauth/token" and params.get("grant_type") == "client_credentials":
+        # GoToSocial wants a redirect_uri in every token request (Mastodon does not for
+        # this grant); the library registers apps with the out-of-band one by default.
+        params.setdefault("redirect_uri", OOB_REDIRECT)
     if endpoint.method == "GET" and endpoint.path == "/api/v1/admin/reports" and "resolved" not in params:
         # Mastodon lists unresolved reports by default; GoToSocial lists all of them.
         params["resolved"] = "0"

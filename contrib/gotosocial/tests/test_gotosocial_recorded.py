@@ -381,3 +381,18 @@ def _form(request: requests.PreparedRequest) -> list[tuple[str, str]]:
         body = body.decode("utf-8")
     return parse_qsl(body, keep_blank_values=True)
 
+
+
+def test_create_account_with_registrations_closed(live, live_server):
+    credentials = dict(client_id=live_server.client_id, client_secret=live_server.client_secret)
+    raw = mainline(live, None, **credentials)
+    with pytest.raises(MastodonIllegalArgumentError, match="redirect_uri was not set") as without:
+        raw.create_account("livetestsuser", "AVeryLongPassw0rd!", "livetests@example.org", agreement=True)
+    assert without.value.__cause__.status_code == 400
+    api = live.api(None, **credentials)
+    sent = len(live.sent)
+    with pytest.raises(MastodonIllegalArgumentError, match="Invalid request") as caught:
+        api.create_account("livetestsuser", "AVeryLongPassw0rd!", "livetests@example.org", agreement=True)
+    assert [r.path_url for r in live.sent[sent:]] == ["/oauth/token", "/api/v1/accounts"]
+    assert ("redirect_uri", "urn:ietf:wg:oauth:2.0:oob") in _form(live.sent[sent])
+    assert 400 <= caught.value.__cause__.status_code < 500
