@@ -12,6 +12,7 @@ from support.stream_servers import (
     DROP,
     END,
     STATUS,
+    LoopbackSSEServer,
     LoopbackWebSocketServer,
     RecordingListener,
     canonical_ws,
@@ -163,14 +164,42 @@ def test_abrupt_close(ws_server: LoopbackWebSocketServer, client_for: Any) -> No
     assert not isinstance(error, MastodonReadTimeout)
 
 
-def test_read_timeout(ws_server: LoopbackWebSocketServer, client_for: Any) -> None:
-    ws_server.script(ws_frame("delete", "1"))
+def test_read_timeout_when_the_server_stalls(sse_server: LoopbackSSEServer, websocket_backend: str) -> None:
+    sse_server.script(ws_frame("delete", "1"))  # then nothing at all, not even pongs
     listener = RecordingListener()
     started = time.monotonic()
     with pytest.raises(MastodonReadTimeout) as caught:
-        client_for().stream_user(listener, timeout=0.3)
-    assert 0.25 < time.monotonic() - started < 3
+        make_client(sse_server.url, feature_set=websocket_backend).stream_user(listener, timeout=0.4)
+    assert 0.35 < time.monotonic() - started < 2  # no waiting for a close handshake that never comes
+    assert listener.calls == [("delete", 1)]
     assert listener.aborts == [caught.value]
+    assert stream_threads() == []
+    (request,) = sse_server.stream_requests()
+    assert request.header("Upgrade") == "websocket"
+
+
+def test_quiet_healthy_stream_does_not_time_out(ws_server: LoopbackWebSocketServer, client_for: Any) -> None:
+    # No messages for well over the timeout: the server's pongs to keepalive pings count as data.
+    ws_server.script(ws_frame("delete", "1"), 1.2, ws_frame("delete", "2"), END)
+    listener = RecordingListener()
+    with pytest.raises(MastodonNetworkError) as caught:
+        client_for().stream_user(listener, timeout=0.4)
+    assert not isinstance(caught.value, MastodonReadTimeout)
+    assert listener.calls == [("delete", 1), ("delete", 2)]
+
+
+def test_server_pings_count_as_data(websocket_backend: str) -> None:
+    server = LoopbackWebSocketServer(ping_interval=0.1)
+    try:
+        server.streaming_api = server.ws_url
+        server.script(0.8, ws_frame("delete", "3"), END)
+        listener = RecordingListener()
+        with pytest.raises(MastodonNetworkError) as caught:
+            make_client(server.url, feature_set=websocket_backend).stream_user(listener, timeout=100)
+        assert not isinstance(caught.value, MastodonReadTimeout)
+        assert listener.calls == [("delete", 3)]
+    finally:
+        server.stop()
 
 
 def test_http_error_on_handshake(ws_server: LoopbackWebSocketServer, client_for: Any) -> None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
+import time
 from collections.abc import Mapping
 from contextlib import ExitStack
 from typing import Any
 
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI, WebSocketException
-from websockets.sync.client import connect
+from websockets.sync.client import ClientConnection, connect
 
 from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
 from .abort import abort
@@ -24,6 +26,8 @@ from .dispatch import EventDispatcher
 MAX_MESSAGE_SIZE = 16 * 1024 * 1024
 #: How long closing waits for the server's close frame.
 CLOSE_TIMEOUT = 2.0
+#: Longest interval between keepalive pings (servers answer with pongs).
+PING_INTERVAL = 20.0
 
 _TOKEN_CHARS = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
 
@@ -33,8 +37,23 @@ def usable_as_subprotocol(token: str) -> bool:
     return bool(_TOKEN_CHARS.match(token))
 
 
+class _WatchedConnection(ClientConnection):
+    """A client connection that notes when the server last sent anything (pings and pongs too)."""
+
+    last_activity = 0.0
+
+    def process_event(self, event: Any) -> None:
+        self.last_activity = time.monotonic()
+        super().process_event(event)
+
+
 class WebSocketConnection:
-    """An open WebSocket stream. :meth:`run` reads and dispatches; :meth:`close` works from any thread."""
+    """An open WebSocket stream. :meth:`run` reads and dispatches; :meth:`close` works from any thread.
+
+    ``read_timeout`` counts seconds without any frame from the server. Servers send no
+    heartbeat messages, but they answer the keepalive pings sent at least every
+    ``read_timeout / 2`` seconds, so a quiet healthy stream does not time out.
+    """
 
     def __init__(
         self,
@@ -49,6 +68,7 @@ class WebSocketConnection:
         self.dispatcher = dispatcher
         self._read_timeout = read_timeout
         self._closed = False
+        self._unresponsive = False
         self._lock = threading.Lock()
         self._stack = ExitStack()
         extra = {k: v for k, v in headers.items() if k.lower() != "user-agent"}
@@ -61,7 +81,9 @@ class WebSocketConnection:
                     user_agent_header=headers.get("User-Agent"),
                     open_timeout=open_timeout,
                     close_timeout=CLOSE_TIMEOUT,
+                    ping_interval=PING_INTERVAL if read_timeout is None else min(PING_INTERVAL, read_timeout / 2),
                     max_size=MAX_MESSAGE_SIZE,
+                    create_connection=_WatchedConnection,
                 )
             )
         except InvalidStatus as exc:
@@ -81,16 +103,24 @@ class WebSocketConnection:
 
     def run(self) -> None:
         """Read until the connection breaks (raises) or :meth:`close` is called (returns)."""
-        recv = self.websocket.recv
+        websocket = self.websocket
+        recv = websocket.recv
         timeout = self._read_timeout
         handle = self.handle_message
+        monotonic = time.monotonic
         try:
             while not self._closed:
                 try:
-                    message = recv(timeout)
+                    if timeout is None:
+                        message = recv(None)
+                    else:
+                        message = recv(max(0.0, getattr(websocket, "last_activity", 0.0) + timeout - monotonic()))
                 except TimeoutError as exc:
                     if self._closed:
                         return
+                    if timeout is not None and monotonic() - getattr(websocket, "last_activity", 0.0) < timeout:
+                        continue  # control frames arrived meanwhile: the server is alive
+                    self._unresponsive = True
                     raise abort(MastodonReadTimeout("Timed out while reading from server."), exc) from exc
                 except ConnectionClosed as exc:
                     if self._closed:
@@ -127,6 +157,11 @@ class WebSocketConnection:
 
     def _close_socket(self) -> None:
         with self._lock:
+            if self._unresponsive:  # no point waiting for the close handshake
+                try:
+                    self.websocket.socket.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
             try:
                 self._stack.close()
             except (WebSocketException, OSError, RuntimeError):

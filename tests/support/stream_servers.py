@@ -14,10 +14,16 @@ a list of steps:
 A script that runs out of steps holds. Streaming requests with no script queued get an
 empty holding stream. Both servers also answer ``GET /api/v1/instance`` (with
 ``urls.streaming_api`` set by the test) so clients can discover the streaming URL.
+
+The SSE server also accepts a WebSocket upgrade on ``/api/v1/streaming``: it sends the
+script's messages and then stalls, answering nothing (not even pings), which the
+WebSocket server, built on a library that always answers pings, cannot do.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import select
 import socket
@@ -35,6 +41,8 @@ import pytest
 from mastodon import Mastodon, StreamListener, hookimpl
 from mastodon.plugin import BackendInfo
 from mastodon.plugins import get_registry, register_plugin, unregister_plugin
+
+_WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
 DROP = "<drop>"
 END = "<end>"
@@ -137,6 +145,8 @@ class LoopbackSSEServer(_Base):
                 self._reply(client, 200, "application/json", self.instance_document())
             elif request.path == "/api/v1/streaming/health":
                 self._reply(client, 200, "text/plain", self.health)
+            elif request.path == "/api/v1/streaming" and (request.header("Upgrade") or "").lower() == "websocket":
+                self._stalled_websocket(client, request, self._next_script())
             elif request.path.startswith("/api/v1/streaming") and self.stream_status != 200:
                 self._reply(client, self.stream_status, "application/json", b'{"error":"This method requires an authenticated user"}')
             elif request.path.startswith("/api/v1/streaming"):
@@ -195,6 +205,29 @@ class LoopbackSSEServer(_Base):
             data = step.encode() if isinstance(step, str) else step
             client.sendall(b"%x\r\n%s\r\n" % (len(data), data) if self.chunked else data)
 
+    def _stalled_websocket(self, client: socket.socket, request: StreamRequest, steps: list[Step]) -> None:
+        """Accept a WebSocket upgrade, send the script's messages, then go silent.
+
+        Nothing more is read or sent, not even pongs: a server that stalled.
+        """
+        key = request.header("Sec-WebSocket-Key") or ""
+        accept = base64.b64encode(hashlib.sha1((key + _WS_GUID).encode()).digest()).decode()
+        protocol = request.header("Sec-WebSocket-Protocol")
+        head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        head += f"Sec-WebSocket-Accept: {accept}\r\n"
+        if protocol:
+            head += f"Sec-WebSocket-Protocol: {protocol.split(',')[0].strip()}\r\n"
+        client.sendall((head + "\r\n").encode())
+        for step in steps:
+            if isinstance(step, float):
+                self._stop.wait(step)
+            elif step not in (DROP, END, HOLD):
+                data = step.encode() if isinstance(step, str) else step
+                size = len(data)
+                header = bytes([0x81, size]) if size < 126 else b"\x81\x7e" + size.to_bytes(2, "big")
+                client.sendall(header + data)
+        self._stop.wait()
+
     def stop(self) -> None:
         self._stop.set()
         self._sock.close()
@@ -236,18 +269,19 @@ def _hold(client: socket.socket, stop: threading.Event) -> None:
 class LoopbackWebSocketServer(_Base):
     """A WebSocket server for ``/api/v1/streaming?stream=...`` (also serves the instance document).
 
-    It accepts the first subprotocol the client offers (servers echo the access token).
+    It accepts the first subprotocol the client offers (servers echo the access token),
+    answers pings, and sends its own every ``ping_interval`` seconds when given.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, ping_interval: float | None = None) -> None:
         super().__init__()
         from websockets.sync.server import serve
 
-        self.sent_close = threading.Event()
         self._server = serve(
             self._handler,
             "127.0.0.1",
             0,
+            ping_interval=ping_interval,
             process_request=self._process_request,
             select_subprotocol=lambda connection, offered: offered[0] if offered else None,
         )
@@ -463,10 +497,10 @@ def stream_threads() -> list[threading.Thread]:
 
 
 def _is_websocket_io(thread: threading.Thread) -> bool:
-    target = getattr(thread, "_target", None)
-    owner = getattr(target, "__self__", None)
-    module = type(owner).__module__ if owner is not None else ""
-    return module.startswith("websockets.sync.client")
+    """A reader or keepalive thread of a WebSocket client connection."""
+    from websockets.sync.client import ClientConnection
+
+    return isinstance(getattr(getattr(thread, "_target", None), "__self__", None), ClientConnection)
 
 
 def wait_until(predicate: Any, timeout: float = 5.0, interval: float = 0.01) -> bool:
