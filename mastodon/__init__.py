@@ -5,6 +5,8 @@
 >>> api.toot("Hello from Python")  # doctest: +SKIP
 """
 
+from typing import TYPE_CHECKING
+
 # Load the ``mastodon.Mastodon`` compatibility module first: importing a submodule binds it
 # as a package attribute, so it must happen before the class takes the name.
 from . import Mastodon as _compat_module  # noqa: F401, N813
@@ -12,10 +14,22 @@ from .client import Mastodon
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import *  # noqa: F403
 from .errors import __all__ as _error_names
-from .hookspecs import hookimpl
 from .streaming import CallbackStreamListener, StreamListener
 
+if TYPE_CHECKING:
+    from .hookspecs import hookimpl
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    # ``hookimpl`` needs pluggy, which only backends (and clients, once built) load.
+    if name == "hookimpl":
+        from .hookspecs import hookimpl
+
+        return hookimpl
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Mastodon",

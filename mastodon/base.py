@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 import copy
-import ipaddress
 import os
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import requests
 
 from .backend_types import ServerContext
-from .credentials import read_client_credentials, read_user_credentials
-from .detection import detect_backend, fetch_json, parse_server_version
 from .endpoints import ENDPOINTS
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import MastodonIllegalArgumentError
 from .pipeline import RequestPipeline
-from .plugins import BackendRegistry, get_registry
 from .transport import Transport
 from .versions import ServerVersion, format_version, parse_version_tuple
+
+if TYPE_CHECKING:
+    from .plugins import BackendRegistry
+
+# The plugin manager (pluggy and the backends), credential files and server detection are
+# imported where first needed, so ``import mastodon`` stays cheap.
 
 DEFAULT_BASE_URL = "https://mastodon.social"
 DEFAULT_USER_AGENT = "mastodonpy"
@@ -56,6 +58,8 @@ def warn_if_insecure(base_url: str, stacklevel: int = 1) -> None:
     if host == "localhost" or host.endswith(".localhost"):
         return
     try:
+        import ipaddress  # only for plain-http URLs
+
         if ipaddress.ip_address(host).is_loopback:
             return
     except ValueError:
@@ -114,6 +118,8 @@ class MastodonBase:
         token = access_token
 
         if client_id is not None and _is_file(client_id):
+            from .credentials import read_client_credentials
+
             creds = read_client_credentials(client_id)
             self.client_id, self.client_secret = creds.client_id, creds.client_secret
             api_base_url = self._merge_base_url(api_base_url, creds.api_base_url)
@@ -124,6 +130,8 @@ class MastodonBase:
             raise MastodonIllegalArgumentError("Specified client id directly, but did not supply secret")
 
         if token is not None and _is_file(token):
+            from .credentials import read_user_credentials
+
             user = read_user_credentials(token)
             token = user.access_token
             api_base_url = self._merge_base_url(api_base_url, user.api_base_url)
@@ -142,6 +150,8 @@ class MastodonBase:
             debug_requests=debug_requests,
         )
         self._transport.access_token = token
+        from .plugins import get_registry
+
         self._registry: BackendRegistry = get_registry()
         backend = "mainline" if feature_set == "auto" else self._registry.resolve(feature_set)
         self._ctx = ServerContext(
@@ -157,6 +167,8 @@ class MastodonBase:
         if feature_set == "auto":
             self.detect_backend()
         if mastodon_version is not None:
+            from .detection import parse_server_version
+
             self._set_version(parse_server_version(self._pipeline.hooks, str(mastodon_version)), strict=str(mastodon_version))
         elif version_check_mode != "none":
             self.retrieve_mastodon_version()
@@ -246,6 +258,8 @@ class MastodonBase:
 
         Unknown software falls back to mainline with a warning. Returns the backend name.
         """
+        from .detection import detect_backend, parse_server_version
+
         match, nodeinfo, instance = detect_backend(self._registry, self._transport)
         self._ctx.nodeinfo, self._ctx.instance = nodeinfo, instance
         if match is None:
@@ -278,6 +292,8 @@ class MastodonBase:
 
         Returns the version string, possibly including rc info.
         """
+        from .detection import fetch_json, parse_server_version
+
         instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
         if not isinstance(instance, dict):  # the server may answer anything
             instance = {}

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
 from .errors import MastodonAPIError, MastodonError
-from .plugins import BackendRegistry, Hooks
 from .transport import Transport
 from .versions import ServerVersion, find_version_tuple
+
+if TYPE_CHECKING:
+    from .plugins import BackendRegistry, Hooks
 
 NODEINFO_SCHEMAS = (
     "http://nodeinfo.diaspora.software/ns/schema/2.1",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -24,9 +24,11 @@ from .errors import (
 )
 from .pagination import attach_pagination
 from .params import encode_arguments
-from .plugins import Hooks
 from .transport import Transport
 from .versions import VersionTuple, format_version, parse_version_tuple
+
+if TYPE_CHECKING:
+    from .plugins import Hooks
 
 
 @lru_cache(maxsize=512)

@@ -11,17 +11,9 @@ import requests
 
 from ..backend_types import ServerContext
 from ..base import DEFAULT_BASE_URL, DEFAULT_SCOPES, DEFAULT_USER_AGENT, MastodonBase, protocolize, warn_if_insecure
-from ..credentials import (
-    ClientCredentials,
-    UserCredentials,
-    read_client_credentials,
-    write_client_credentials,
-    write_user_credentials,
-)
 from ..endpoints import auth as E
 from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
 from ..pipeline import RequestPipeline
-from ..plugins import get_registry
 from ..transport import Transport
 from .binding import uses_endpoint
 
@@ -100,6 +92,8 @@ class AuthAPI(MastodonBase):
         if website is not None:
             data["website"] = website
         transport = Transport(api_base_url, session=session, request_timeout=request_timeout, user_agent=DEFAULT_USER_AGENT)
+        from ..plugins import get_registry
+
         registry = get_registry()
         pipeline = RequestPipeline(ServerContext(api_base_url, version_check_mode="none"), registry.hooks_for("mainline"), transport)
         response = pipeline.call(E.create_app, data, auth=False, ratelimit=False)
@@ -107,6 +101,8 @@ class AuthAPI(MastodonBase):
             raise MastodonAPIError("The server did not return client credentials", None, None, response)
         client_id, client_secret = str(response["client_id"]), str(response["client_secret"])
         if to_file is not None:
+            from ..credentials import ClientCredentials, write_client_credentials
+
             write_client_credentials(to_file, ClientCredentials(client_id, client_secret, api_base_url, client_name))
         return client_id, client_secret
 
@@ -166,6 +162,8 @@ class AuthAPI(MastodonBase):
         self._logged_in_id_cache = None
         _granted(response, scopes)
         if to_file is not None:
+            from ..credentials import UserCredentials, write_user_credentials
+
             write_user_credentials(to_file, UserCredentials(self.access_token, self.api_base_url))
         return self.access_token
 
@@ -191,6 +189,8 @@ class AuthAPI(MastodonBase):
         if client_id is None:
             client_id = self.client_id
         elif os.path.isfile(client_id):
+            from ..credentials import read_client_credentials
+
             client_id = read_client_credentials(client_id).client_id
         if not client_id:
             raise MastodonIllegalArgumentError("auth_request_url needs a client_id")
@@ -268,4 +268,6 @@ class AuthAPI(MastodonBase):
         """Write the current access token and base URL to ``to_file`` (atomically, mode 0600)."""
         if not self.access_token:
             raise MastodonIllegalArgumentError("There is no access token to persist")
+        from ..credentials import UserCredentials, write_user_credentials
+
         write_user_credentials(to_file, UserCredentials(self.access_token, self.api_base_url))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import mimetypes
 import os
 import time
-import uuid
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -91,6 +90,8 @@ def load_media_file(media_file: Any, mime_type: str | None = None, file_name: st
         raise MastodonIllegalArgumentError("Could not determine mime type or data passed directly without mime type.")
     if file_name is None:
         extension = mimetypes.guess_extension(mime_type) or ""
+        import uuid  # imports platform: loaded on the first upload, not at start-up
+
         file_name = f"mastodonpyupload_{time.time()}_{uuid.uuid4().hex}{extension}"
     return file_name, media_file, mime_type
 
