@@ -9,6 +9,7 @@ from live.helpers import ids, tiny_png
 pytestmark = pytest.mark.servers("gotosocial")
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_verify_credentials(live_api, live_server):
     me = live_api.account_verify_credentials()
     assert me.id == live_server.users["alice"]["id"]
@@ -25,11 +26,13 @@ def test_account_and_lookup(live_api, live_server):
     assert live_api.account({"id": bob["id"]}).id == bob["id"]
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_account_search(live_api, live_server):
     found = live_api.account_search(live_server.users["bob"]["username"], limit=5)
     assert live_server.users["bob"]["id"] in ids(found)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_account_statuses_filters(live_api, live_api_bob, live_server):
     alice = live_server.users["alice"]["id"]
     top = live_api.status_post("A status of my own", visibility="public")
@@ -125,6 +128,7 @@ def test_private_note(live_api, live_server):
         live_api.account_note_set(bob, "")
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_update_credentials(live_api):
     before = live_api.account_verify_credentials()
     try:
@@ -141,6 +145,7 @@ def test_update_credentials(live_api):
     assert restored.id == before.id
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_update_avatar_and_header(live_api):
     updated = live_api.account_update_credentials(
         avatar=tiny_png(rgb=(20, 120, 200)), avatar_mime_type="image/png",
@@ -156,5 +161,6 @@ def test_featured_tags_and_lists_of_an_account(live_api, live_server):
     assert isinstance(live_api.account_lists(live_server.users["bob"]["id"]), list)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_follow_requests_empty_when_nobody_asks(live_api):
     assert live_api.follow_requests(limit=5) == []

@@ -9,6 +9,7 @@ from mastodon import Mastodon
 pytestmark = pytest.mark.servers("gotosocial")
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_instance(live_api, live_server):
     instance = live_api.instance()
     assert instance.version == live_server.version_string
@@ -17,6 +18,7 @@ def test_instance(live_api, live_server):
     assert isinstance(instance.stats.user_count, int) and instance.stats.user_count >= 2
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_instance_v2(live_api, live_server):
     instance = live_api.instance_v2()
     assert instance.version == live_server.version_string
@@ -24,6 +26,7 @@ def test_instance_v2(live_api, live_server):
     assert isinstance(instance.configuration, dict)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_instance_nodeinfo(live_api, live_server):
     nodeinfo = live_api.instance_nodeinfo()
     assert nodeinfo.software.name.lower() == live_server.software.lower()
@@ -32,7 +35,7 @@ def test_instance_nodeinfo(live_api, live_server):
     assert later is None or later.software.name == nodeinfo.software.name
 
 
-@pytest.mark.servers("gotosocial", "gotosocial:injected")
+@pytest.mark.servers("gotosocial", "gotosocial:injected", "takahe")
 def test_detection_picks_the_recorded_backend(live, live_server):
     api = live.api("alice", feature_set="auto")
     assert api.backend == live_server.backend
@@ -41,6 +44,7 @@ def test_detection_picks_the_recorded_backend(live, live_server):
     assert api.server_context.extra["detection"].backend == live_server.backend
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_version_from_the_server(live, live_server):
     api = live.api("alice", mastodon_version=None)
     assert api.server_version.raw == live_server.version_string
@@ -61,6 +65,7 @@ def test_instance_health(live_api):
     assert live_api.instance_health() is True
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_public_instance_without_token(live):
     anonymous = live.api(None)
     assert anonymous.instance().uri == live.api("alice").instance().uri

@@ -29,6 +29,7 @@ def test_upload_v2_update_and_attach(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_upload_v1(live):
     old_style = live.api("alice", mastodon_version="3.0.0")
     media = old_style.media_post(tiny_png(rgb=(30, 200, 30)), mime_type="image/png", file_name="green-square.png")

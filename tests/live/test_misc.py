@@ -24,12 +24,14 @@ def test_markers(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_preferences(live_api):
     preferences = live_api.preferences()
     assert preferences["posting:default:visibility"] in ("public", "unlisted", "private", "direct")
     assert "reading:expand:spoilers" in preferences
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_announcements(live_api):
     announcements = live_api.announcements()
     assert isinstance(announcements, list)
@@ -84,6 +86,7 @@ def test_push_subscription(live_api):
         assert live_api.push_subscription_delete() is None
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_create_app(live, live_server):
     session = live.api(None).session
     client_id, client_secret = Mastodon.create_app(
@@ -95,6 +98,7 @@ def test_create_app(live, live_server):
     assert len(live.sent) == 1
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_auth_request_url(live, live_server):
     api = live.api(None, client_id=live_server.client_id, client_secret=live_server.client_secret)
     url = api.auth_request_url(scopes=["read"], state="xyz")
@@ -103,6 +107,7 @@ def test_auth_request_url(live, live_server):
     assert live.sent == []
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_log_in_with_a_bad_code(live, live_server):
     api = live.api(None, client_id=live_server.client_id, client_secret=live_server.client_secret)
     with pytest.raises(MastodonIllegalArgumentError, match="Invalid access token or redirect_uris"):

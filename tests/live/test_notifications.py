@@ -13,6 +13,7 @@ def _about(notifications, status_id):
     return [n for n in notifications if n.get("status") and n.status.id == status_id]
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_mention_notification(live, live_api, live_api_bob, live_server):
     bob = live_server.users["bob"]["id"]
     mention = live_api_bob.status_post(f"@{live_server.users['alice']['acct']} are you there?", visibility="unlisted")
@@ -32,6 +33,7 @@ def test_mention_notification(live, live_api, live_api_bob, live_server):
         live_api_bob.status_delete(mention)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_favourite_and_reblog_notifications(live, live_api, live_api_bob):
     status = live_api.status_post("Notify me about this", visibility="public")
     try:
@@ -61,6 +63,7 @@ def test_follow_request_notification(live, live_api, live_api_bob, live_server):
         live_api_bob.account_unfollow(alice)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_clear_notifications(live, live_api, live_api_bob, live_server):
     mention = live_api_bob.status_post(f"@{live_server.users['alice']['acct']} clear me", visibility="unlisted")
     try:

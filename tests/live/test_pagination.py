@@ -17,6 +17,7 @@ def five_statuses(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_fetch_next_and_previous(live_api, live_server, five_statuses):
     newest_first = ids(reversed(five_statuses))
     alice = live_server.users["alice"]["id"]
@@ -32,6 +33,7 @@ def test_fetch_next_and_previous(live_api, live_server, five_statuses):
     assert len(set(ids(everything))) == len(everything)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_ids_as_page_bounds(live, live_api, live_server, five_statuses):
     alice = live_server.users["alice"]["id"]
     oldest, _, middle, _, newest = five_statuses
@@ -44,6 +46,7 @@ def test_ids_as_page_bounds(live, live_api, live_server, five_statuses):
     assert ids(live_api.timeline_public(local=True, max_id=middle, limit=1)) == [five_statuses[1].id]
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_timeline_pages(live, live_api, five_statuses):
     newest_first = ids(reversed(five_statuses))
     first = live.wait_until(lambda: (p := live_api.timeline_public(local=True, limit=3)) and ids(p) == newest_first[:3] and p,
@@ -51,6 +54,7 @@ def test_timeline_pages(live, live_api, five_statuses):
     assert ids(live_api.fetch_next(first))[:2] == newest_first[3:]
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_favourites_pages(live_api, live_api_bob, five_statuses):
     for status in five_statuses:
         live_api_bob.status_favourite(status)
@@ -67,6 +71,7 @@ def test_favourites_pages(live_api, live_api_bob, five_statuses):
             live_api_bob.status_unfavourite(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_no_next_page(live_api, live_server, five_statuses):
     alice = live_server.users["alice"]["id"]
     everything = live_api.fetch_remaining(live_api.account_statuses(alice, limit=40))

@@ -9,6 +9,7 @@ from live.helpers import ids
 pytestmark = pytest.mark.servers("gotosocial")
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_search_accounts(live_api, live_server):
     bob = live_server.users["bob"]
     result = live_api.search(bob["username"], result_type="accounts")
@@ -36,6 +37,7 @@ def test_search_status_by_url(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_search_v1(live_api, live_server):
     result = live_api.search_v1(live_server.users["bob"]["username"])
     assert live_server.users["bob"]["id"] in ids(result.accounts)

@@ -29,6 +29,7 @@ def test_post_and_fetch(live_api, live_server):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_toot(live_api):
     status = live_api.toot("A toot from the live tests")
     try:
@@ -55,6 +56,7 @@ def test_edit_history_and_source(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_delete_returns_the_source_text(live_api):
     status = live_api.status_post("Delete and redraft me", visibility="private")
     deleted = live_api.status_delete(status)
@@ -64,6 +66,7 @@ def test_delete_returns_the_source_text(live_api):
         live_api.status(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_reply_and_context(live, live_api, live_api_bob, live_server):
     parent = live_api.status_post("A thread starts here", visibility="public")
     reply = None
@@ -85,6 +88,7 @@ def test_reply_and_context(live, live_api, live_api_bob, live_server):
         live_api.status_delete(parent)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_poll_and_vote(live_api, live_api_bob):
     poll = live_api.make_poll(["yes", "no", "maybe"], expires_in=3600, multiple=True)
     status = live_api.status_post("Polls work?", poll=poll, visibility="public", sensitive=True, spoiler_text="a poll")
@@ -103,6 +107,7 @@ def test_poll_and_vote(live_api, live_api_bob):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_single_choice_poll(live_api, live_api_bob):
     status = live_api.status_post("Pick one", poll=live_api.make_poll(["a", "b"], expires_in=600), visibility="unlisted")
     try:
@@ -113,6 +118,7 @@ def test_single_choice_poll(live_api, live_api_bob):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_favourite_and_favourited_by(live_api, live_api_bob, live_server):
     status = live_api.status_post("Favourite me", visibility="public")
     try:
@@ -146,6 +152,7 @@ def test_reblog_and_reblogged_by(live, live_api, live_api_bob, live_server):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_bookmark(live_api):
     status = live_api.status_post("Bookmark me", visibility="private")
     try:
@@ -157,6 +164,7 @@ def test_bookmark(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_pin(live_api, live_server):
     status = live_api.status_post("Pin me", visibility="public")
     try:
@@ -178,6 +186,7 @@ def test_mute_conversation(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_status_card_without_link(live_api):
     status = live_api.status_post("No link in here", visibility="private")
     try:

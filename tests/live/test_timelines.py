@@ -9,6 +9,7 @@ from live.helpers import following, ids
 pytestmark = pytest.mark.servers("gotosocial")
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_home_timeline(live, live_api):
     status = live_api.status_post("On my home timeline", visibility="unlisted")
     try:
@@ -21,6 +22,7 @@ def test_home_timeline(live, live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_home_timeline_of_a_follower(live, live_api, live_api_bob):
     with following(live, "bob", "alice"):
         status = live_api.status_post("For my followers", visibility="private")
@@ -30,6 +32,7 @@ def test_home_timeline_of_a_follower(live, live_api, live_api_bob):
             live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_public_and_local_timelines(live, live_api):
     status = live_api.status_post("On the public timelines", visibility="public")
     try:
@@ -41,6 +44,7 @@ def test_public_and_local_timelines(live, live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers(*pytestmark.args, "takahe")
 def test_hashtag_timeline(live, live_api):
     status = live_api.status_post("Tagged #livetesttag", visibility="public")
     try:
