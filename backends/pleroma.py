@@ -47,6 +47,7 @@ from mastodon.plugin import (
     ServerContext,
     ServerVersion,
     hookimpl,
+    walk_entities,
 )
 
 NAME = "pleroma"
@@ -355,18 +356,7 @@ def normalize_notification(notification: dict[str, Any]) -> None:
 
 def walk(value: Any) -> None:
     """Normalise every status and notification in a response."""
-    if isinstance(value, list):
-        for item in value:
-            walk(item)
-    elif isinstance(value, dict):
-        if "visibility" in value and "account" in value:
-            normalize_status(value)
-        elif "type" in value and "account" in value:
-            normalize_notification(value)
-        else:
-            for key in ("ancestors", "descendants", "statuses", "last_status", "status"):
-                if key in value:
-                    walk(value[key])
+    walk_entities(value, normalize_status, normalize_notification)
 
 
 def normalize_instance(instance: dict[str, Any]) -> None:

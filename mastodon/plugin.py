@@ -15,6 +15,7 @@ from .backend_types import (
 from .endpoints import ENDPOINTS
 from .endpoints.model import EXT, FILE, FLAG, ID, IDS, LIST, PAGINATION, Endpoint, Param, endpoint
 from .entities import AttribAccessDict, AttribAccessList
+from .entity_walk import walk_entities
 from .errors import (
     MastodonAPIError,
     MastodonBackendFeatureError,
@@ -51,6 +52,7 @@ __all__ = [
     "PAGINATION",
     "AttribAccessDict",
     "AttribAccessList",
+    "walk_entities",
     "MastodonAPIError",
     "MastodonBackendFeatureError",
     "MastodonError",
