@@ -11,11 +11,12 @@ from ..endpoints import streaming as E
 from ..endpoints.model import Endpoint
 from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError
 from ..params import unpack_id
-from ..streaming.abort import abort
+from ..streaming.abort import StreamAbort, abort
 from ..streaming.dispatch import EventDispatcher
 from ..streaming.handle import StreamHandle
 from ..streaming.runner import Connection, Connector, run_blocking
 from ..streaming.urls import StreamSpec, advertised_streaming_url, sse_url, streaming_base, websocket_url, with_scheme
+from ..transport import scrub
 from .binding import uses_endpoint
 
 TRANSPORTS = ("sse", "websocket")
@@ -168,7 +169,7 @@ class StreamingAPI(MastodonBase):
             path=spec.sse_path,
         )
 
-        def connect() -> Connection:
+        def open_connection() -> Connection:
             # Transports are imported on first use: most programs never stream.
             try:
                 base = self._streaming_base()
@@ -195,6 +196,13 @@ class StreamingAPI(MastodonBase):
                 open_timeout=connect_timeout,
                 read_timeout=timeout,
             )
+
+        def connect() -> Connection:
+            try:
+                return open_connection()
+            except StreamAbort as failure:  # a refusing server may echo the token
+                failure.error.args = scrub(failure.error.args, [self._transport.access_token])
+                raise
 
         return connect
 
