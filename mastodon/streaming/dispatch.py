@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,12 @@ RETURNS = {
     "filters_changed": "None",
 }
 _EMPTY = frozenset({b"", b"undefined", b"null", "", "undefined", "null"})
+#: How many recent events are remembered so that one a server sends again (replaying
+#: what it sent before a reconnect) reaches the listener only once.
+RECENT_EVENTS = 1024
+#: Events that happen once per payload id: another with the same id is a repeat, even
+#: if counters in it changed. Other events repeat only if their payload is identical.
+_ONCE_PER_ID = frozenset({"update", "notification", "delete", "announcement.delete"})
 
 Normalizer = Callable[[Endpoint, Any], None]
 
@@ -76,6 +83,8 @@ class EventDispatcher:
         self.stream = stream
         self.path = path
         self._routes: dict[str, _Route] = {}
+        self._recent: set[Any] = set()
+        self._recent_order: deque[Any] = deque()
 
     def heartbeat(self) -> None:
         self.listener.handle_heartbeat()
@@ -86,6 +95,8 @@ class EventDispatcher:
         if route is None:
             route = self._routes[name] = self._route(name)
         payload = self.decode_id(data) if route.ids else self.decode(data)
+        if self._repeated(name, data, payload, for_stream):
+            return
         if self.normalize is not None:
             self.normalize(route.endpoint, payload)
         if route.unknown:
@@ -97,6 +108,25 @@ class EventDispatcher:
             route.handler(payload, for_stream if for_stream is not None else self.stream)
         else:
             route.handler(payload)
+
+    def _repeated(self, name: str, data: Any, payload: Any, for_stream: list[str] | None) -> bool:
+        """Whether this event was already delivered recently (and remember it if not)."""
+        if name in _ONCE_PER_ID:
+            ident = payload.get("id") if isinstance(payload, dict) else payload
+            if not isinstance(ident, (str, int)):
+                return False
+        elif isinstance(data, (bytes, str)) and data.strip() not in _EMPTY:
+            ident = hash(data)  # payload-less events (filters_changed) may well repeat
+        else:
+            return False
+        key = (name, ident, tuple(for_stream) if for_stream is not None else None)
+        if key in self._recent:
+            return True
+        self._recent.add(key)
+        self._recent_order.append(key)
+        if len(self._recent_order) > RECENT_EVENTS:
+            self._recent.discard(self._recent_order.popleft())
+        return False
 
     def decode(self, data: Any) -> Any:
         """A JSON payload, decoded exactly like a REST response."""
@@ -146,4 +176,4 @@ class EventDispatcher:
         return _Route(handler, unknown, name in ID_EVENTS, endpoint)
 
 
-__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS"]
+__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS"]
