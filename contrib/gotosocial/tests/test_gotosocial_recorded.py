@@ -397,3 +397,28 @@ def test_create_account_with_registrations_closed(live, live_server):
     assert [r.path_url for r in live.sent[sent:]] == ["/oauth/token", "/api/v1/accounts"]
     assert ("redirect_uri", "urn:ietf:wg:oauth:2.0:oob") in _form(live.sent[sent])
     assert 400 <= caught.value.__cause__.status_code < 500
+
+
+def test_custom_emoji(live, live_api, live_server):
+    """An emoji added through GoToSocial's admin API shows up in ``custom_emojis()`` and statuses."""
+    from live.helpers import tiny_png
+
+    session = live.api("alice").session
+    admin = f"{live_server.base_url}/api/v1/admin/custom_emojis"
+    headers = {"Authorization": f"Bearer {live_server.tokens['alice']}", "User-Agent": "mastodonpy"}
+    created = session.post(admin, headers=headers, data={"shortcode": "livetest"},
+                           files={"image": ("livetest.png", tiny_png(rgb=(250, 200, 0)), "image/png")})
+    assert created.status_code == 200
+    try:
+        emoji = next(e for e in live_api.custom_emojis() if e.shortcode == "livetest")
+        assert emoji.url.endswith(".png") and emoji.static_url and emoji.visible_in_picker is True
+        status = live_api.status_post("Shiny :livetest:", visibility="private")
+        try:
+            assert [(e.shortcode, e.url) for e in status.emojis] == [("livetest", emoji.url)]
+        finally:
+            live_api.status_delete(status)
+    finally:
+        for item in session.get(admin, headers=headers).json():
+            if item["shortcode"] == "livetest":
+                assert session.delete(f"{admin}/{item['id']}", headers=headers).status_code == 200
+    assert "livetest" not in [e.shortcode for e in live_api.custom_emojis()]
