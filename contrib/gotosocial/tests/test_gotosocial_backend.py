@@ -6,7 +6,9 @@ nodeinfo and instance documents and statuses from the cassettes).
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -209,3 +211,60 @@ def test_gate_reasons_cover_only_core_routes():
     assert set(MISSING_ROUTES) <= set(routes)
     for route, names in IGNORED_PARAMS.items():
         assert set(names) <= {p.name for p in routes[route].params}
+
+
+#: Endpoints without a successful recorded answer: why, and whether the server's refusal
+#: is recorded (otherwise the library never sends the request).
+NOT_RECORDED_OK: dict[str, tuple[str, bool]] = {
+    "create_account": ("registrations are closed on the recorded server; its refusal is recorded", True),
+    "admin_account_moderate": ("only 'suspend' exists, which cannot be undone; other actions' refusal is recorded", True),
+    "admin_account_reject": ("only works on accounts awaiting approval; the refusal for an approved one is recorded", True),
+    "follows": ("the library follows by searching and account_follow(); POST /api/v1/follows is never sent", False),
+    "status_emoji_reactions": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
+    "status_emoji_reaction_create": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
+    "status_emoji_reaction_delete": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
+}
+#: Endpoints the backend sends elsewhere.
+ROUTED = {"instance_health": ("GET", "/readyz"), "filter_create": ("POST", "/api/v2/filters")}
+
+
+@functools.cache
+def _recorded_answers() -> dict[tuple[str, str], frozenset[int]]:
+    from urllib.parse import urlsplit
+
+    answers: dict[tuple[str, str], set[int]] = {}
+    for path in RECORDINGS.glob("*/*/*.yaml"):
+        for interaction in yaml.safe_load(path.read_text())["interactions"]:
+            request = interaction["request"]
+            key = (request["method"], urlsplit(request["uri"]).path)
+            answers.setdefault(key, set()).add(interaction["response"]["status"]["code"])
+    return {key: frozenset(codes) for key, codes in answers.items()}
+
+
+def _answers_for(method: str, template: str) -> set[int]:
+    pattern = re.compile("^" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template)) + "$")
+    found: set[int] = set()
+    for (recorded_method, path), codes in _recorded_answers().items():
+        if recorded_method == method and pattern.match(path):
+            found |= codes
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(ENDPOINTS))
+def test_every_endpoint_is_recorded_or_refused(name):
+    """Each core endpoint: a successful recorded answer, or a recorded refusal and a gate."""
+    from mastodon_gotosocial.gates import missing_reason
+
+    endpoint = ENDPOINTS[name]
+    if name.startswith("stream_") and name != "stream_healthy":
+        pytest.skip("WebSocket streams cannot be recorded (tested live: test_websocket_user_stream)")
+    method, path = ROUTED.get(name, (endpoint.method, endpoint.path))
+    codes = _answers_for(method, path)
+    successful = any(200 <= code < 300 for code in codes)
+    if missing_reason(endpoint.method, endpoint.path):
+        assert codes and not successful, f"{name} is refused, but no recorded answer shows that GoToSocial lacks it"
+    elif name in NOT_RECORDED_OK:
+        _, refusal_recorded = NOT_RECORDED_OK[name]
+        assert bool(codes) == refusal_recorded and not successful
+    else:
+        assert successful, f"{name} ({method} {path}) has no successful recorded answer"
