@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -312,7 +313,7 @@ class _Quiet:
         return lambda *args, **kwargs: None
 
 
-EXAMPLES = 150
+EXAMPLES = int(os.environ.get("MASTODON_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 sse_lines = st.lists(
