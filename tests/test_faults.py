@@ -95,11 +95,6 @@ def test_connection_refused_is_a_network_error() -> None:
     assert isinstance(info.value, OSError)  # MastodonIOError stays an IOError
 
 
-def test_connection_refused_in_constructor_version_check() -> None:
-    with pytest.raises(MastodonNetworkError):
-        Mastodon(api_base_url=refused_url(), access_token="tok")
-
-
 def test_read_timeout_is_a_network_error_and_honours_request_timeout(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
     fault_server.on("GET", ACCOUNT, Reply(200, {"id": "1"}, delay=10))
     api = fault_api(request_timeout=0.2)
