@@ -108,6 +108,19 @@ def read_body(response: requests.Response) -> None:
     response._content_consumed = True  # type: ignore[attr-defined]
 
 
+def _retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(parsedate_to_datetime(value).timestamp() - now, 0.0)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
 def parse_reset(value: str, server_offset: float = 0.0) -> float | None:
     """``X-RateLimit-Reset`` as a local POSIX timestamp (ISO 8601 date or unix time)."""
     value = value.strip()
@@ -282,8 +295,10 @@ class Transport:
             if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
                 retries += 1
                 to_next = self.ratelimit_reset - self.clock()
-                if to_next > 0:
-                    self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
+                if to_next <= 0:
+                    # No (future) reset announced: honour Retry-After, else back off.
+                    to_next = _retry_after(response.headers.get("Retry-After"), self.clock()) or float(2 ** (retries - 1))
+                self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
                 continue
             if response.status_code >= 400:
                 error = self.error_for(response)

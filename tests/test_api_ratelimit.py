@@ -177,11 +177,22 @@ def test_wait_never_sleeps_longer_than_the_cap(client, mock_http, fake_time):
     assert fake_time.sleeps == [MAX_RATELIMIT_SLEEP]
 
 
-def test_wait_with_a_past_reset_retries_without_sleeping(client, mock_http, fake_time):
+def test_wait_with_a_past_reset_backs_off_before_retrying(client, mock_http, fake_time):
     api = client("wait")
-    mock_http.handle("GET", "/api/v1/instance", sequence((429, {}, limited(0, int(NOW) - 10)), (200, documented("Instance"), {})))
+    mock_http.handle(
+        "GET", "/api/v1/instance",
+        sequence((429, {}, limited(0, int(NOW) - 10)), (429, {}, limited(0, int(NOW) - 10)), (200, documented("Instance"), {})),
+    )
     api.instance()
-    assert fake_time.sleeps == []
+    assert fake_time.sleeps == [1.0, 2.0]
+    assert len(mock_http.sent) == 3
+
+
+def test_wait_honours_retry_after_when_no_reset_is_announced(client, mock_http, fake_time):
+    api = client("wait")
+    mock_http.handle("GET", "/api/v1/instance", sequence((429, {}, {"Retry-After": "7"}), (200, documented("Instance"), {})))
+    api.instance()
+    assert fake_time.sleeps == [7.0]
     assert len(mock_http.sent) == 2
 
 
