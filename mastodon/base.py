@@ -14,7 +14,7 @@ from .backend_types import ServerContext
 from .endpoints import ENDPOINTS
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
-from .errors import MastodonIllegalArgumentError
+from .errors import MastodonAPIError, MastodonIllegalArgumentError
 from .pipeline import RequestPipeline
 from .transport import Transport
 from .versions import ServerVersion, format_version, parse_version_tuple
@@ -294,7 +294,15 @@ class MastodonBase:
         """
         from .detection import fetch_json, parse_server_version
 
-        instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
+        try:
+            instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
+        except MastodonAPIError as exc:
+            # The server answered but will not say (e.g. an instance locked to logged-in
+            # users): carry on without version gates, as the original library does.
+            warnings.warn(f"Could not retrieve the server version ({exc}); version checks are off", stacklevel=2)
+            self._ctx.version = None
+            self.version_check_worked = False
+            return "1.0.0"
         if not isinstance(instance, dict):  # the server may answer anything
             instance = {}
         version_str = str(instance.get("version") or "1.0.0")

@@ -81,10 +81,21 @@ def test_no_version_check_means_no_request(make_api, mock_http):
     assert mock_http.sent == []
 
 
-def test_failing_version_fetch_in_the_constructor(make_api, mock_http):
-    mock_http.add("GET", "/api/v1/instance", {"error": "Record not found"}, status=404)
-    with pytest.raises(MastodonNotFoundError):
-        make_api(version=None)
+def test_refused_version_fetch_in_the_constructor_turns_version_checks_off(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", {"error": "This method requires an authenticated user"}, status=401)
+    with pytest.warns(UserWarning, match="version checks are off"):
+        api = make_api(version=None)
+    assert api.version_check_worked is False
+    assert api.server_version is None
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    assert api.bookmarks() == []  # no gate refuses calls on an unknown version
+
+
+def test_unreachable_server_in_the_constructor_raises_a_network_error():
+    from mastodon import Mastodon, MastodonNetworkError
+
+    with pytest.raises(MastodonNetworkError):
+        Mastodon(api_base_url="http://127.0.0.1:9", request_timeout=2)
 
 
 def test_retrieve_mastodon_version(api, mock_http):
