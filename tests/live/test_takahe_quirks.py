@@ -554,6 +554,9 @@ def test_block_and_mute_work_but_cannot_be_listed(live, live_api, live_server):
 def test_follow_requests_appear_in_the_background(live, live_api, live_api_bob, live_server):
     """A locked account gets follow requests, but ``requested`` is only true once the worker ran."""
     alice, bob = live_server.users["alice"]["id"], live_server.users["bob"]["id"]
+    if live_api_bob.account_relationships(alice)[0].following:
+        live_api_bob.account_unfollow(alice)
+        live.wait_until(lambda: not live_api_bob.account_relationships(alice)[0].following, what="the unfollow")
     assert live_api.account_update_credentials(locked=True).locked is True
     try:
         for decide in ("authorize", "reject"):
