@@ -236,6 +236,8 @@ class AuthAPI(MastodonBase):
                 raise MastodonIllegalArgumentError(f"{name} must be a non-empty string")
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs client credentials (client_id and client_secret)")
+        # Refuse before asking for the app token, not after (and not as an argument error).
+        self._pipeline.check_gate(E.create_account)
         oauth = {
             "scope": " ".join(scope_list), "client_id": self.client_id, "client_secret": self.client_secret,
             "grant_type": "client_credentials",
