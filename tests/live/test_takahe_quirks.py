@@ -193,6 +193,26 @@ def test_password_grant_is_not_supported(live):
     assert (cause.status_code, cause.error_message) == (400, "invalid_grant_type")
 
 
+def test_client_credentials_grant_gives_a_useless_token(live):
+    """Takahē answers the client-credentials grant with a fixed read-only app token that
+    belongs to no identity, so the user endpoints refuse it."""
+    app = live.api(None, client_id=live.target.client_id, client_secret=live.target.client_secret)
+    grant = app.call_endpoint(
+        "log_in", grant_type="client_credentials", client_id=live.target.client_id,
+        client_secret=live.target.client_secret, scope="read write",
+    )
+    assert grant.token_type == "Bearer" and grant.scope == "read"
+    with pytest.raises(MastodonUnauthorizedError) as caught:
+        live.api(None, access_token=grant.access_token).account_verify_credentials()
+    assert (caught.value.status_code, caught.value.error_message) == (401, "identity_token_required")
+
+
+def test_create_account_is_refused_before_sending(live):
+    app = live.api(None, client_id=live.target.client_id, client_secret=live.target.client_secret)
+    refused = _no_request(live, lambda: app.create_account("carol", "carol-password-1", "carol@example.com", agreement=True))
+    assert isinstance(refused, MastodonVersionError) and "sign-up" in str(refused)
+
+
 # -- trailing slashes -----------------------------------------------------------------------
 
 
