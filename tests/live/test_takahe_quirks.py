@@ -406,6 +406,18 @@ def test_edit_and_source_work_but_history_is_gated(live, live_api):
         live_api.status_delete(status)
 
 
+def test_edit_makes_the_post_public(live_api):
+    """Takahē 0.11 resets the visibility of an edited post to public (its edit API takes none)."""
+    status = live_api.status_post("Only for my followers", visibility="private")
+    try:
+        assert status.visibility == "private"
+        edited = live_api.status_update(status, status="Only for my followers, edited")
+        assert edited.visibility == "public"
+        assert live_api.status(status).visibility == "public"
+    finally:
+        live_api.status_delete(status)
+
+
 def test_reblog_answers_the_original_status(live_api, live_api_bob, live_server):
     """Mastodon answers a reblog with the new wrapping status; Takahē with the original."""
     status = live_api.status_post("Boost me, Takahē style", visibility="public")
