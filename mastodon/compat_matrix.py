@@ -204,6 +204,10 @@ class Matrix:
 # -----------------------------------------------------------------------------------------
 
 
+#: ``(METHOD, uri, HTTP status or None)`` of one recorded request.
+RecordedRequest = tuple[str, str, "int | None"]
+
+
 @dataclass
 class RecordedServer:
     """One ``<server>/<version>`` folder of recorded cassettes."""
@@ -212,7 +216,7 @@ class RecordedServer:
     version: str
     directory: Path
     info: dict[str, Any]
-    requests: list[tuple[str, str]]
+    requests: list[RecordedRequest]
     cassettes: int
 
     @property
@@ -229,6 +233,7 @@ class RecordedServer:
 
 
 _YAML_REQUEST = re.compile(r"^(?P<lead>\s*-?\s*)request:\s*$")
+_YAML_CODE = re.compile(r"^\s+code:\s*(\d+)\s*$")
 
 
 def _unquote_yaml(value: str) -> str:
@@ -238,16 +243,23 @@ def _unquote_yaml(value: str) -> str:
     return value
 
 
-def _scan_yaml_lines(text: str) -> list[tuple[str, str]]:
-    """Method and URI of each request, read line by line (no YAML library needed)."""
-    found: list[tuple[str, str]] = []
+def _scan_yaml_lines(text: str) -> list[RecordedRequest]:
+    """Method, URI and response status of each request, read line by line (no YAML library needed)."""
+    found: list[RecordedRequest] = []
     method: str | None = None
     uri: str | None = None
     key_indent = -1
+    awaiting_status = False
     for line in text.splitlines():
         start = _YAML_REQUEST.match(line)
         if start:
-            key_indent, method, uri = len(start.group("lead")) + 2, None, None
+            key_indent, method, uri, awaiting_status = len(start.group("lead")) + 2, None, None, False
+            continue
+        if awaiting_status:
+            code = _YAML_CODE.match(line)
+            if code:
+                found[-1] = (found[-1][0], found[-1][1], int(code.group(1)))
+                awaiting_status = False
             continue
         if key_indent < 0 or not line.strip():
             continue
@@ -262,13 +274,13 @@ def _scan_yaml_lines(text: str) -> list[tuple[str, str]]:
             elif key == "uri":
                 uri = _unquote_yaml(value.strip())
             if method and uri:
-                found.append((method.upper(), uri))
-                key_indent = -1
+                found.append((method.upper(), uri, None))
+                key_indent, awaiting_status = -1, True
     return found
 
 
-def read_cassette(path: Path) -> list[tuple[str, str]]:
-    """``(METHOD, uri)`` for every recorded request in a vcrpy cassette (YAML or JSON)."""
+def read_cassette(path: Path) -> list[RecordedRequest]:
+    """``(METHOD, uri, status)`` for every recorded request in a vcrpy cassette (YAML or JSON)."""
     text = path.read_text(encoding="utf-8", errors="replace")
     data: Any = None
     if path.suffix == ".json":
@@ -286,11 +298,14 @@ def read_cassette(path: Path) -> list[tuple[str, str]]:
             data = yaml.load(text, Loader=loader)  # a safe loader
         except yaml.YAMLError:
             return _scan_yaml_lines(text)
-    found: list[tuple[str, str]] = []
+    found: list[RecordedRequest] = []
     for interaction in (data or {}).get("interactions") or ():
         request = interaction.get("request") if isinstance(interaction, dict) else None
         if isinstance(request, dict) and request.get("method") and request.get("uri"):
-            found.append((str(request["method"]).upper(), str(request["uri"])))
+            response = interaction.get("response")
+            status = response.get("status") if isinstance(response, dict) else None
+            code = status.get("code") if isinstance(status, dict) else None
+            found.append((str(request["method"]).upper(), str(request["uri"]), code if isinstance(code, int) else None))
     return found
 
 
@@ -312,7 +327,7 @@ def scan_cassettes(root: Path) -> list[RecordedServer]:
                     info = loaded if isinstance(loaded, dict) else {}
                 except ValueError:
                     info = {}
-            requests: list[tuple[str, str]] = []
+            requests: list[RecordedRequest] = []
             cassettes = 0
             for path in files:
                 found = read_cassette(path)
@@ -510,10 +525,10 @@ def build_matrix(
     # -- columns ------------------------------------------------------------------------
     columns: list[Column] = []
     contexts: dict[str, tuple[Any, Any] | None] = {}
-    column_requests: dict[str, list[tuple[str, str]]] = {}
+    column_requests: dict[str, list[RecordedRequest]] = {}
     recorded_backends: set[str] = set()
 
-    def add_column(column: Column, ctx_docs: tuple[Any, Any] | None, requests: list[tuple[str, str]]) -> None:
+    def add_column(column: Column, ctx_docs: tuple[Any, Any] | None, requests: list[RecordedRequest]) -> None:
         if any(c.key == column.key for c in columns):
             return
         columns.append(column)
@@ -640,10 +655,24 @@ def build_matrix(
                     matcher.add(method, template, ep.name)
                     routes[ep.name] = gates[ep.name].route or ""
         verified: set[str] = set()
-        for method, uri in column_requests.get(column.key, ()):
-            verified.update(matcher.match(method, urlsplit(uri).path))
+        refused: dict[str, set[int]] = {}
+        for method, uri, status in column_requests.get(column.key, ()):
+            names = matcher.match(method, urlsplit(uri).path)
+            if status is None or status < 400:
+                verified.update(names)
+            else:
+                for name in names:
+                    refused.setdefault(name, set()).add(status)
         for row in rows:
             gate = gates.get(row.name)
+            if row.name not in verified and row.name in refused:
+                codes = ", ".join(str(c) for c in sorted(refused[row.name]))
+                note = f"recorded, but the server answered HTTP {codes}"
+                if gate is not None:
+                    gate = Cell(gate.status, f"{gate.reason}; {note}" if gate.reason else note, gate.route)
+                else:
+                    row.cells[column.key] = Cell(UNKNOWN, note)
+                    continue
             if row.name in verified:
                 reason = None
                 if gate is not None and gate.status == GATED:
@@ -712,6 +741,7 @@ __all__ = [
     "BackendSummary",
     "Matrix",
     "RecordedServer",
+    "RecordedRequest",
     "read_cassette",
     "scan_cassettes",
     "default_cassette_dir",

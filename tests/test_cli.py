@@ -32,7 +32,7 @@ interactions:
     uri: http://127.0.0.1:8080/api/v1/accounts/verify_credentials
   response:
     body:
-      string: '{"id": "1", "method": "GET", "uri": "http://x/api/v1/blocks"}'
+      string: '{"id": "1", "method": "GET", "uri": "http://x/api/v1/mutes"}'
     headers:
       Content-Type:
       - application/json
@@ -61,8 +61,32 @@ interactions:
       string: '[]'
     headers: {}
     status:
+      code: 404
+      message: Not Found
+- request:
+    body: null
+    headers: {}
+    method: GET
+    uri: http://127.0.0.1:8080/api/v1/timelines/home
+  response:
+    body:
+      string: '[]'
+    headers: {}
+    status:
       code: 200
       message: OK
+- request:
+    body: null
+    headers: {}
+    method: GET
+    uri: http://127.0.0.1:8080/api/v1/blocks
+  response:
+    body:
+      string: '{"error": "Record not found"}'
+    headers: {}
+    status:
+      code: 404
+      message: Not Found
 version: 1
 """
 
@@ -99,9 +123,13 @@ def test_cassette_reader_finds_each_request_and_ignores_response_bodies(tmp_path
     path = tmp_path / "c.yaml"
     path.write_text(CASSETTE, encoding="utf-8")
     expected = [
-        ("GET", "http://127.0.0.1:8080/api/v1/accounts/verify_credentials"),
-        ("POST", "http://127.0.0.1:8080/api/v1/statuses"),
-        ("GET", "http://127.0.0.1:8080/api/v1/timelines/home?limit=40&max_id=10"),
+        ("GET", "http://127.0.0.1:8080/api/v1/accounts/verify_credentials", 200),
+        ("POST", "http://127.0.0.1:8080/api/v1/statuses", 200),
+        ("GET", "http://127.0.0.1:8080/api/v1/timelines/home?limit=40&max_id=10", 404),
+    ]
+    expected += [
+        ("GET", "http://127.0.0.1:8080/api/v1/timelines/home", 200),
+        ("GET", "http://127.0.0.1:8080/api/v1/blocks", 404),
     ]
     assert read_cassette(path) == expected
     # The line scanner used when no YAML library is installed agrees with the YAML parser.
@@ -111,7 +139,7 @@ def test_cassette_reader_finds_each_request_and_ignores_response_bodies(tmp_path
 def test_json_cassettes_are_read(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
     path.write_text(json.dumps({"interactions": [{"request": {"method": "delete", "uri": "http://h/api/v1/statuses/5"}}]}))
-    assert read_cassette(path) == [("DELETE", "http://h/api/v1/statuses/5")]
+    assert read_cassette(path) == [("DELETE", "http://h/api/v1/statuses/5", None)]
 
 
 def test_scan_reads_server_json(cassettes: Path) -> None:
@@ -119,7 +147,7 @@ def test_scan_reads_server_json(cassettes: Path) -> None:
     assert set(servers) == {("mainline", "4.2.0"), ("notinstalledsoft", "1.2.3")}
     assert servers[("notinstalledsoft", "1.2.3")].version_string == "notinstalledsoft/1.2.3"
     assert servers[("mainline", "4.2.0")].cassettes == 1
-    assert len(servers[("mainline", "4.2.0")].requests) == 3
+    assert len(servers[("mainline", "4.2.0")].requests) == 5
 
 
 # -----------------------------------------------------------------------------------------
@@ -147,7 +175,9 @@ def test_matrix_json_covers_every_endpoint_and_column(capsys: pytest.CaptureFixt
     recorded = {name for name, row in rows.items() if row["cells"]["mainline 4.2.0"]["status"] == "recorded"}
     assert {"account_verify_credentials", "status_post", "timeline_home"} <= recorded
     assert "account" not in recorded  # /accounts/verify_credentials is not /accounts/{id}
-    assert "blocks" not in recorded  # text inside a response body is not a request
+    assert "blocks" not in recorded  # the server answered 404: recorded, not verified
+    assert "HTTP 404" in rows["blocks"]["cells"]["mainline 4.2.0"]["reason"]
+    assert rows["mutes"]["cells"]["mainline 4.2.0"]["status"] == "available"  # only mentioned in a body
     # server-specific endpoints have no route on mainline
     assert rows["status_emoji_reaction_create"]["cells"]["mainline 4.3.0"]["status"] == "n/a"
     # a recorded server without an installed backend: what was recorded, unknown otherwise
@@ -170,7 +200,7 @@ def test_matrix_text_fits_100_columns_with_legend(capsys: pytest.CaptureFixture[
     assert any(line.startswith("── statuses ") for line in lines)
     assert any(line.startswith("timeline_home") for line in lines)
     assert "Legend:" in out and "✓" in out and "✗" in out
-    assert "notinstalledsoft 1.2.3: recorded (1 cassettes, 3 requests); backend not" in out
+    assert "notinstalledsoft 1.2.3: recorded (1 cassettes, 5 requests); backend not" in out
     instance_v2 = next(line for line in lines if line.startswith("instance_v2 "))
     assert "✗" in instance_v2 and "·" in instance_v2
 
