@@ -75,6 +75,12 @@ def _is_file(value: Any) -> bool:
     return isinstance(value, (str, os.PathLike)) and os.path.isfile(value)
 
 
+def _checked_version_check_mode(mode: str) -> str:
+    if mode not in VERSION_CHECK_MODES:
+        raise MastodonIllegalArgumentError(f"Invalid version check mode {mode!r}; use one of {', '.join(VERSION_CHECK_MODES)}")
+    return mode
+
+
 def _transport_attr(name: str) -> Any:
     """A client attribute that lives on the transport (rate-limit state)."""
     return property(
@@ -105,10 +111,7 @@ class MastodonBase:
         feature_set: str = "mainline",
         user_agent: str = DEFAULT_USER_AGENT,
     ) -> None:
-        if version_check_mode not in VERSION_CHECK_MODES:
-            raise MastodonIllegalArgumentError(
-                f"Invalid version check mode {version_check_mode!r}; use one of {', '.join(VERSION_CHECK_MODES)}"
-            )
+        _checked_version_check_mode(version_check_mode)
         if api_base_url is not None:
             api_base_url = protocolize(api_base_url)
 
@@ -138,8 +141,6 @@ class MastodonBase:
 
         self.api_base_url = api_base_url or DEFAULT_BASE_URL
         warn_if_insecure(self.api_base_url, stacklevel=2)
-        self.version_check_mode = version_check_mode
-        self.ratelimit_pacefactor = ratelimit_pacefactor
         self._transport = Transport(
             self.api_base_url,
             session=session,
@@ -240,6 +241,16 @@ class MastodonBase:
     def ratelimit_method(self) -> str:
         return self._transport.ratelimit_method
 
+    @property
+    def version_check_mode(self) -> str:
+        """How endpoints are gated on the server's version: "created", "changed" or "none"."""
+        return self._ctx.version_check_mode
+
+    @version_check_mode.setter
+    def version_check_mode(self, value: str) -> None:
+        self._ctx.version_check_mode = _checked_version_check_mode(value)
+
+    ratelimit_pacefactor = _transport_attr("ratelimit_pacefactor")
     ratelimit_remaining = _transport_attr("ratelimit_remaining")
     ratelimit_reset = _transport_attr("ratelimit_reset")
     ratelimit_limit = _transport_attr("ratelimit_limit")

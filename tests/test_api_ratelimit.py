@@ -246,6 +246,16 @@ def test_pace_factor(client, mock_http, fake_time):
     assert fake_time.sleeps == [pytest.approx(2.8)]
 
 
+def test_pace_factor_set_on_the_client_applies(client, mock_http, fake_time):
+    api = client("pace")
+    api.ratelimit_pacefactor = 2.0
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(10, int(NOW) + 100))
+    api.instance()
+    fake_time.now += 4
+    api.instance()
+    assert fake_time.sleeps == [pytest.approx(2.8)]
+
+
 def test_pace_waits_for_the_reset_when_nothing_is_left(client, mock_http, fake_time):
     api = client("pace")
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(0, int(NOW) + 45))

@@ -180,6 +180,18 @@ def test_none_mode_sends_anyway(make_api, mock_http, name, version, call):
     assert len(mock_http.sent) == 1
 
 
+def test_version_check_mode_can_be_changed_on_a_client(make_api, mock_http):
+    api = make_api("2.9.0")
+    with pytest.raises(MastodonVersionError):
+        api.featured_tags()
+    api.version_check_mode = "none"
+    with pytest.raises(MastodonNotFoundError):  # the gate is off: the request went out
+        api.featured_tags()
+    assert len(mock_http.sent) == 1
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.version_check_mode = "strict"
+
+
 CHANGED = [
     ("timeline_home", "3.1.3", "3.1.4", lambda api: api.timeline_home()),
     ("notifications", "2.8.9", "2.9.0", lambda api: api.notifications()),
