@@ -217,9 +217,10 @@ def test_matrix_markdown_and_html(capsys: pytest.CaptureFixture[str], cassettes:
     status, md, _ = run_cli(capsys, "matrix", "--format", "markdown", "--cassettes", str(cassettes))
     assert status == 0
     assert "## Statuses" in md
-    assert "| Endpoint | mainline 4.2.0 |" in md
+    assert "| Endpoint | Route | mainline 4.2.0 |" in md
     row = next(line for line in md.splitlines() if line.startswith("| `instance_v2`"))
-    assert row.count("|") == 2 + len(build_matrix(cassette_dir=cassettes).columns)
+    assert "| GET `/api/v2/instance` |" in row
+    assert row.count("|") == 3 + len(build_matrix(cassette_dir=cassettes).columns)
     status, page, _ = run_cli(capsys, "matrix", "--format", "html", "--cassettes", str(cassettes), "--server", "mainline=3.5.0")
     assert status == 0
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")

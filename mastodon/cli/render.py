@@ -127,8 +127,8 @@ def render_markdown(matrix: Matrix, heading_level: int = 2) -> str:
     marks = MARKS
     hashes = "#" * heading_level
     out: list[str] = []
-    header = "| Endpoint | " + " | ".join(f"{c.server} {c.version}" for c in matrix.columns) + " |"
-    divider = "|---|" + "|".join(":-:" for _ in matrix.columns) + "|"
+    header = "| Endpoint | Route | " + " | ".join(f"{c.server} {c.version}" for c in matrix.columns) + " |"
+    divider = "|---|---|" + "|".join(":-:" for _ in matrix.columns) + "|"
     out.append("Legend: " + ", ".join(f"`{marks[s]}` {LEGEND[s]}" for s in LEGEND) + ".")
     out.append("")
     for area, rows in matrix.areas():
@@ -138,7 +138,7 @@ def render_markdown(matrix: Matrix, heading_level: int = 2) -> str:
         out.append(divider)
         for row in rows:
             cells = " | ".join(marks[row.cells[c.key].status] for c in matrix.columns)
-            out.append(f"| `{row.name}` <br> {row.method} `{row.path}` | {cells} |")
+            out.append(f"| `{row.name}` | {row.method} `{row.path}` | {cells} |")
         out.append("")
     out.append(f"{hashes} Columns")
     out.append("")
