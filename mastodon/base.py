@@ -293,6 +293,11 @@ class MastodonBase:
         self.mastodon_major, self.mastodon_minor, self.mastodon_patch = version.mastodon
         self.version_check_worked = True
 
+    def _version_at_least(self, version: tuple[int, int, int]) -> bool:
+        """Whether the server is at least at Mastodon ``version`` (true when the version is unknown)."""
+        have = self._ctx.mastodon_version
+        return have is None or have >= version
+
     @property
     def server_version(self) -> ServerVersion | None:
         """What the server's version string said (Mastodon-compatible and own version)."""

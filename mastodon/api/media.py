@@ -30,10 +30,6 @@ def _focus(focus: Any) -> str | None:
 
 
 class MediaAPI(MastodonBase):
-    def _version_at_least(self, version: tuple[int, int, int]) -> bool:
-        have = self._ctx.mastodon_version
-        return have is None or have >= version
-
     @uses_endpoint(E.media_post)
     def media_post(
         self,

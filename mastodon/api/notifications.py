@@ -55,8 +55,7 @@ class NotificationsAPI(MastodonBase):
     @uses_endpoint(E.notifications_dismiss)
     def notifications_dismiss(self, id: IdType) -> None:  # noqa: A002
         """Deletes a single notification"""
-        version = self._ctx.mastodon_version
-        if version is not None and version < (2, 9, 2):
+        if not self._version_at_least((2, 9, 2)):
             self._pipeline.call(E.notifications_dismiss_legacy, {"id": id})
         else:
             self._pipeline.call(E.notifications_dismiss, {"id": id})

@@ -38,8 +38,7 @@ class SearchAPI(MastodonBase):
 
         Returns a search result dict, with tags as hashtag dicts.
         """
-        version = self._ctx.mastodon_version
-        if version is not None and self.version_check_mode != "none" and version < (2, 4, 1):
+        if self.version_check_mode != "none" and not self._version_at_least((2, 4, 1)):
             if any(v is not None for v in (result_type, account_id, offset, min_id, max_id)):
                 raise MastodonVersionError("Advanced search parameters require Mastodon 2.8.0+")
             return self.search_v1(q, resolve=resolve)
@@ -74,9 +73,8 @@ class SearchAPI(MastodonBase):
             raise MastodonIllegalArgumentError("q must be a string")
         if result_type is not None and result_type not in RESULT_TYPES:
             raise MastodonIllegalArgumentError(f"Invalid result_type {result_type!r}; use one of {', '.join(RESULT_TYPES)}")
-        version = self._ctx.mastodon_version
         args = dict(q=q, resolve=resolve, result_type=result_type, account_id=account_id, offset=offset, min_id=min_id, max_id=max_id)
         # exclude_unreviewed only exists from 3.0.0 on; its default is left out on older servers.
-        if exclude_unreviewed is not True or version is None or version >= (3, 0, 0):
+        if exclude_unreviewed is not True or self._version_at_least((3, 0, 0)):
             args["exclude_unreviewed"] = exclude_unreviewed
         return self._pipeline.call(E.search_v2, args)

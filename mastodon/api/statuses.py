@@ -64,8 +64,7 @@ class StatusesAPI(MastodonBase):
 
         Returns a card dict.
         """
-        version = self._ctx.mastodon_version
-        if version is None or version >= (3, 0, 0):
+        if self._version_at_least((3, 0, 0)):
             card: Entity | None = self.status(id).get("card")
             return card
         result: Entity = self._pipeline.call(E.status_card, {"id": id})
