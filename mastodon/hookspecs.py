@@ -89,9 +89,9 @@ def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool 
     """Gate: decide whether ``endpoint`` can be called on this server.
 
     Return ``True`` to allow it (skipping the core's Mastodon-version check), ``False`` or
-    a reason string to refuse it (the call raises :class:`MastodonVersionError` before any
-    request is sent), or ``None`` to leave the decision to the core's version gate.
-    First result wins.
+    a reason string to refuse it (the call raises :class:`MastodonBackendFeatureError`, a
+    :class:`MastodonVersionError` carrying the reason, before any request is sent), or
+    ``None`` to leave the decision to the core's version gate. First result wins.
     """
 
 

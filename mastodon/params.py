@@ -26,6 +26,11 @@ def unpack_id(value: Any, datetime_to_id: DatetimeToId | None = None) -> Any:
     return value
 
 
+def path_value(value: Any) -> str:
+    """A value as it goes into a URL path segment (``@`` and ``:`` kept, for handles and emoji)."""
+    return quote(str(value), safe="@:")
+
+
 def format_datetime(value: datetime) -> str:
     """ISO 8601 in UTC; naive datetimes are taken as local time."""
     return value.astimezone(timezone.utc).isoformat()
@@ -78,7 +83,7 @@ def encode_arguments(
         if value is None:
             continue
         if name in path_fields:
-            call.path_values[name] = quote(str(unpack_id(value, datetime_to_id)), safe="@:")
+            call.path_values[name] = path_value(unpack_id(value, datetime_to_id))
             continue
         param = by_name.get(name) or Param(name)
         if param.extension:
@@ -106,4 +111,4 @@ def encode_arguments(
     return call
 
 
-__all__ = ["unpack_id", "format_datetime", "wire_value", "as_list", "EncodedCall", "encode_arguments"]
+__all__ = ["unpack_id", "path_value", "format_datetime", "wire_value", "as_list", "EncodedCall", "encode_arguments"]

@@ -23,7 +23,7 @@ from .errors import (
     MastodonVersionError,
 )
 from .pagination import attach_pagination
-from .params import encode_arguments
+from .params import encode_arguments, path_value
 from .transport import Transport
 from .versions import VersionTuple, format_version, parse_version_tuple
 
@@ -66,8 +66,7 @@ class RequestPipeline:
         if verdict is True:
             return
         if verdict is False or isinstance(verdict, str):
-            reason = f": {verdict}" if isinstance(verdict, str) else ""
-            raise MastodonBackendFeatureError(endpoint.name, ctx.backend, reason.lstrip(": "))
+            raise MastodonBackendFeatureError(endpoint.name, ctx.backend, verdict or "")
         mode = ctx.version_check_mode
         if mode == "none" or ctx.version is None:
             return
@@ -154,19 +153,18 @@ class RequestPipeline:
 
     @staticmethod
     def _fill_path(endpoint: Endpoint, template: str, values: dict[str, str], params: dict[str, Any]) -> str:
+        """``template`` with its fields filled; a field only a backend's route names is taken from ``params``."""
         if "{" not in template:
             return template
-        from urllib.parse import quote
-
         fields = dict(values)
-        try:
-            return template.format_map(fields)
-        except KeyError as exc:
-            name = exc.args[0]
-            if name in params:
-                fields[name] = quote(str(params.pop(name)), safe="@:")
-                return RequestPipeline._fill_path(endpoint, template, fields, params)
-            raise MastodonIllegalArgumentError(f"{endpoint.name}: missing required argument {name!r}") from None
+        while True:
+            try:
+                return template.format_map(fields)
+            except KeyError as exc:
+                name = exc.args[0]
+                if name not in params:
+                    raise MastodonIllegalArgumentError(f"{endpoint.name}: missing required argument {name!r}") from None
+                fields[name] = path_value(params.pop(name))
 
     def send(
         self,
@@ -193,7 +191,7 @@ class RequestPipeline:
     def process(self, endpoint: Endpoint, method: str, path: str, params: dict[str, Any], response: requests.Response) -> Any:
         """Decode a response, attach pagination, let the backend normalise it."""
         result = self.decode(response)
-        if result.__class__ is not dict and isinstance(result, list):
+        if isinstance(result, list):
             attach_pagination(
                 result,
                 response.headers.get("Link"),
