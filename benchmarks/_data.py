@@ -149,19 +149,26 @@ def sse_events(count: int, seed: int = 2) -> bytes:
     """A server-sent events body: mostly ``update``, some ``notification`` and ``delete``."""
     rng = random.Random(seed)
     moment = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
-    statuses = [json.dumps(make_status(rng, 113_000_000_000_000_000 + i, moment), separators=(",", ":")) for i in range(50)]
+    # Every event is distinct (clients drop events repeated after a reconnect): 50 status
+    # templates, each sent with a fresh id.
+    templates = []
+    for _ in range(50):
+        status = make_status(rng, 0, moment)
+        status["id"] = "@ID@"
+        templates.append(json.dumps(status, separators=(",", ":")).encode())
     chunks = [b":)\n\n"]
     for i in range(count):
         kind = i % 10
+        status_bytes = templates[i % 50].replace(b"@ID@", str(113_000_000_000_000_000 + i).encode(), 1)
         if kind < 7:
-            chunks.append(b"event: update\ndata: " + statuses[i % 50].encode() + b"\n\n")
+            chunks.append(b"event: update\ndata: " + status_bytes + b"\n\n")
         elif kind < 9:
             note = {
                 "id": str(900000 + i),
                 "type": "favourite",
                 "created_at": _iso(moment),
                 "account": make_account(rng, 300000 + i % 50),
-                "status": json.loads(statuses[i % 50]),
+                "status": json.loads(status_bytes),
             }
             chunks.append(b"event: notification\ndata: " + json.dumps(note, separators=(",", ":")).encode() + b"\n\n")
         else:
