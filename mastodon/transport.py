@@ -29,6 +29,8 @@ MAX_RATELIMIT_SLEEP = 5 * 60
 #: How often "wait"/"pace" retry a request that keeps answering 429.
 MAX_RATELIMIT_RETRIES = 8
 
+#: Shorter secrets are not masked in messages: replacing every "x" would garble them.
+_MIN_SECRET_LENGTH = 4
 _SECRET_KEYS = ("access_token", "client_secret", "password", "refresh_token", "code", "token")
 
 
@@ -65,7 +67,7 @@ def request_secrets(headers: dict[str, str], *payloads: Any) -> list[str]:
         for item in _pairs(payload):
             if isinstance(item, tuple) and len(item) == 2 and _is_secret(item[0]) and item[1]:
                 found.append(str(item[1]))
-    return [secret for secret in found if len(secret) >= 4]  # masking tiny strings would garble messages
+    return [secret for secret in found if len(secret) >= _MIN_SECRET_LENGTH]
 
 
 def scrub(value: Any, secrets: Iterable[str | None]) -> Any:
@@ -309,7 +311,8 @@ class Transport:
 
     def _secrets(self, headers: dict[str, str], *payloads: Any) -> list[str]:
         """What to mask in messages about one request (worked out only when one is written)."""
-        return [*request_secrets(headers, *payloads), *([self.access_token] if self.access_token else [])]
+        token = self.access_token
+        return [*request_secrets(headers, *payloads), *([token] if token and len(token) >= _MIN_SECRET_LENGTH else [])]
 
     def error_for(self, response: requests.Response) -> MastodonAPIError:
         """The exception for an error response, with the server's message in its text."""

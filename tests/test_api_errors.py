@@ -149,6 +149,22 @@ def test_network_failures(throwing, mock_http, exc):
     assert str(exc) in str(caught.value)
 
 
+def test_a_very_short_access_token_does_not_garble_messages(make_api, mock_http):
+    # Masking a one-letter token replaced every "x" in the text ("Max retries exceeded").
+    api = make_api(access_token="x")
+    mock_http.add("GET", "/api/v1/statuses/404", {"error": "Record not found: example"}, status=404)
+    with pytest.raises(MastodonNotFoundError) as not_found:
+        api.status(404)
+    assert not_found.value.args[3] == "Record not found: example"
+
+    def refuse(sent):
+        raise requests.ConnectionError("Max retries exceeded")
+
+    mock_http.handle("GET", "/api/v1/instance", refuse)
+    with pytest.raises(MastodonNetworkError, match="Max retries exceeded"):
+        api.instance()
+
+
 def test_illegal_arguments_are_value_errors():
     assert issubclass(MastodonIllegalArgumentError, ValueError)
     assert issubclass(MastodonIllegalArgumentError, MastodonError)
