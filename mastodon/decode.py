@@ -11,9 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .entities import AttribAccessDict, AttribAccessList
+from .errors import MastodonAPIError
+
+if TYPE_CHECKING:
+    import requests
 
 #: Keys whose string values are timestamps.
 DATE_KEYS = frozenset(
@@ -112,9 +116,30 @@ def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     return result
 
 
+def decode_response(response: requests.Response, convert_ids: bool = True) -> Any:
+    """A response's JSON body, decoded; ``None`` for an empty body.
+
+    A body that is not JSON raises :class:`MastodonAPIError` quoting its beginning.
+    """
+    content = response.content
+    if not content or not content.strip():
+        return None
+    try:
+        return decode_json(content, convert_ids)
+    except (ValueError, RecursionError):  # RecursionError: nesting too deep to decode
+        snippet = content[:200].decode("utf-8", "replace")
+        raise MastodonAPIError(
+            f"Could not parse response as JSON, response code was {response.status_code}, "
+            f"bad json content was {snippet!r}",
+            response.status_code,
+            response.reason,
+            snippet,
+        ) from None
+
+
 def decode_value(value: Any, convert_ids: bool = True) -> Any:
     """Apply the same conversions to an already-decoded plain value (e.g. from a fixture)."""
     return decode_json(json.dumps(value), convert_ids)
 
 
-__all__ = ["DATE_KEYS", "INT_KEYS", "parse_datetime", "decode_json", "decode_value"]
+__all__ = ["DATE_KEYS", "INT_KEYS", "parse_datetime", "decode_json", "decode_response", "decode_value"]

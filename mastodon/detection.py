@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
-from .errors import MastodonAPIError, MastodonError
+from .errors import MastodonError
 from .transport import Transport
 from .versions import ServerVersion, find_version_tuple
 
@@ -23,7 +23,7 @@ NODEINFO_SCHEMAS = (
 
 def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> Any:
     """GET a JSON document from the API host; a URL on another host is not followed."""
-    from .decode import decode_json
+    from .decode import decode_response
 
     base = transport.api_base_url
     if path_or_url.startswith(("http://", "https://")):
@@ -34,15 +34,7 @@ def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> An
     else:
         path = path_or_url
     response = transport.request("GET", path, auth=auth, ratelimit=False)
-    if not response.content:
-        return None
-    try:
-        return decode_json(response.content, convert_ids=False)
-    except (ValueError, RecursionError):
-        snippet = response.content[:200].decode("utf-8", "replace")
-        raise MastodonAPIError(
-            f"Could not parse {path} as JSON", response.status_code, response.reason, snippet
-        ) from None
+    return decode_response(response, convert_ids=False)
 
 
 def fetch_nodeinfo(transport: Transport, schema: str | None = None) -> Any:

@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING, Any
 import requests
 
 from .backend_types import DecodeOptions, ErrorDetails, ServerContext
-from .decode import decode_json
+from .decode import decode_response
 from .endpoints.model import Endpoint
 from .errors import (
-    MastodonAPIError,
     MastodonBackendFeatureError,
     MastodonIllegalArgumentError,
     MastodonVersionError,
@@ -205,20 +204,8 @@ class RequestPipeline:
         return result if replacement is None else replacement
 
     def decode(self, response: requests.Response) -> Any:
-        content = response.content
-        if not content or not content.strip():
-            return None
-        try:
-            return decode_json(content, self.decode_options.convert_ids)
-        except (ValueError, RecursionError):  # RecursionError: nesting too deep to decode
-            snippet = content[:200].decode("utf-8", "replace")
-            raise MastodonAPIError(
-                f"Could not parse response as JSON, response code was {response.status_code}, "
-                f"bad json content was {snippet!r}",
-                response.status_code,
-                response.reason,
-                snippet,
-            ) from None
+        """The response's JSON body, decoded as the backend asks."""
+        return decode_response(response, self.decode_options.convert_ids)
 
 
 __all__ = ["RequestPipeline"]
