@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=20000, help="events in the streaming run (default 20000)")
     args = parser.parse_args(argv)
 
-    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (15, 200, 5, 2, 3)
+    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (15, 200, 5, 2, 5)
     python = sys.executable
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
@@ -260,7 +260,8 @@ def render(figures: dict[str, dict[str, Any]], targets: list[Target]) -> str:
     sse = figures["library"].get("sse", {})
     if isinstance(sse, dict) and "events" in sse:
         out.append(f"(streaming run: {sse['events']:,} events of about 5 KB; pages: 40 statuses of about 4.5 KB)")
-    out.append("(imports: bytecode caches warm for every package; CPU: client process only, median)")
+    out.append("(imports: bytecode caches warm for every package, median of fresh interpreters; CPU: client")
+    out.append(" process only, mean per call or walk with GC pauses included; wall: median; medians over rounds)")
     out.append("")
     out.append("Targets".ljust(width + 10) + "value".rjust(30) + "result".rjust(8))
     for target in targets:
