@@ -17,7 +17,8 @@ import pytest
 from mastodon.cli import main
 from mastodon.compat_matrix import _scan_yaml_lines, build_matrix, read_cassette, scan_cassettes
 from mastodon.endpoints import ENDPOINTS
-from mastodon.plugins import BackendRegistry, make_plugin_manager
+from mastodon.plugin import hookimpl
+from mastodon.plugins import BackendRegistry, make_plugin_manager, register_plugin, unregister_plugin
 
 CASSETTE = """\
 interactions:
@@ -453,3 +454,44 @@ def test_probe_bad_token_file_is_an_argument_error(capsys: pytest.CaptureFixture
         assert info.value.code == 2
         err = capsys.readouterr().err
         assert message in err and "Traceback" not in err
+
+
+class _GateDirectory:
+    """A plugin (no backend) refusing one endpoint with a reason longer than a terminal line."""
+
+    REASON = "this server has no profile directory; " + "it lists accounts only through search, " * 3
+
+    @staticmethod
+    @hookimpl
+    def mastodon_endpoint_available(endpoint: Any) -> str | None:
+        return _GateDirectory.REASON if endpoint.name == "directory" else None
+
+
+def test_probe_text_report_fits_100_columns(
+    capsys: pytest.CaptureFixture[str], server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token_file = tmp_path / "token.secret"
+    token_file.write_text("sekrit\n")
+    monkeypatch.setenv("COLUMNS", "160")  # wider terminals still get at most 100 columns
+    register_plugin(_GateDirectory, name="gate-directory")
+    try:
+        status, text, _ = run_cli(capsys, "probe", server, "--token-file", str(token_file), "-q")
+        _, report, _ = run_cli(capsys, "probe", server, "--token-file", str(token_file), "-q", "--format", "json")
+    finally:
+        unregister_plugin(name="gate-directory")
+    assert status == 0
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    start = next(i for i, line in enumerate(lines) if line.startswith("directory "))
+    # the gate's reason without the "... is not available on the 'mainline' backend" preamble, wrapped
+    assert lines[start].split()[:3] == ["directory", "gated", "this"]
+    column = lines[start].index("this")
+    wrapped = [lines[start][column:]]
+    for line in lines[start + 1 :]:
+        if line[:column].strip():
+            break
+        wrapped.append(line[column:])
+    assert " ".join(wrapped) == _GateDirectory.REASON.strip()
+    assert len(wrapped) > 1
+    calls = {c["endpoint"]: c for c in json.loads(report)["calls"]}
+    assert calls["directory"] == {**calls["directory"], "outcome": "gated", "detail": _GateDirectory.REASON}

@@ -6,7 +6,9 @@ import argparse
 import inspect
 import json
 import re
+import shutil
 import sys
+import textwrap
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -290,7 +292,13 @@ def _call_endpoints(
     progress: Progress,
 ) -> list[CallResult]:
     from .. import Mastodon
-    from ..errors import MastodonAPIError, MastodonError, MastodonNetworkError, MastodonVersionError
+    from ..errors import (
+        MastodonAPIError,
+        MastodonBackendFeatureError,
+        MastodonError,
+        MastodonNetworkError,
+        MastodonVersionError,
+    )
 
     api = Mastodon(
         api_base_url=base,
@@ -323,7 +331,10 @@ def _call_endpoints(
         try:
             result = api.call_endpoint(ep.name)
         except MastodonVersionError as exc:
-            results.append(CallResult(ep.name, ep.method, ep.path, "gated", detail=str(exc)))
+            detail = str(exc)
+            if isinstance(exc, MastodonBackendFeatureError):  # the backend is named above the table
+                detail = detail.removeprefix(f"{exc.feature} is not available on the '{exc.backend}' backend: ")
+            results.append(CallResult(ep.name, ep.method, ep.path, "gated", detail=detail))
             continue
         except MastodonAPIError as exc:
             elapsed = time.perf_counter() - started
@@ -344,7 +355,8 @@ def _call_endpoints(
     return results
 
 
-def render_report(report: ProbeReport) -> str:
+def render_report(report: ProbeReport, width: int = 100) -> str:
+    """The text report; the table's details wrap to fit ``width`` columns."""
     lines = [f"Server:        {report.url}"]
     if report.nodeinfo_software:
         lines.append(f"Nodeinfo:      {report.nodeinfo_software} {report.nodeinfo_version or ''}".rstrip())
@@ -367,9 +379,12 @@ def render_report(report: ProbeReport) -> str:
         lines.append("")
         name_width = max(len(c.endpoint) for c in report.calls)
         lines.append(f"{'endpoint'.ljust(name_width)}  {'result':<8} {'ms':>8}  detail")
+        indent = " " * (name_width + 21)
         for call in report.calls:
             ms = f"{call.seconds * 1000:8.1f}" if call.seconds is not None else " " * 8
-            lines.append(f"{call.endpoint.ljust(name_width)}  {call.outcome:<8} {ms}  {call.detail}")
+            detail = textwrap.wrap(call.detail, max(width - len(indent), 20), break_on_hyphens=False) or [""]
+            lines.append(f"{call.endpoint.ljust(name_width)}  {call.outcome:<8} {ms}  {detail[0]}".rstrip())
+            lines.extend(indent + more for more in detail[1:])
         tally = report.summary()
         lines.append("")
         lines.append(f"{tally['ok']} worked, {tally['failed']} failed, {tally['gated']} gated, {tally['skipped']} skipped (need arguments)")
@@ -404,7 +419,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_dict(), indent=2, default=str) + "\n")
     else:
-        sys.stdout.write(render_report(report))
+        sys.stdout.write(render_report(report, min(shutil.get_terminal_size((100, 24)).columns, 100)))
     return 0
 
 
