@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from ..endpoints.model import Endpoint
+from ..endpoints.model import Endpoint, format_version_note
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -96,12 +96,11 @@ def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
 
 
 def version_note(added: str, changed: str | None = None) -> Callable[[F], F]:
-    """Record (and document) the version note of a helper method with its own body."""
-    note = f"Added: Mastodon v{added}, last changed: Mastodon v{changed or added}"
+    """Document the version note of a helper method that calls no endpoint."""
+    note = format_version_note(added, changed)
 
     def decorate(func: F) -> F:
         func.__doc__ = _with_note(func.__doc__, note)
-        func.__version_note__ = (added, changed or added)  # type: ignore[attr-defined]
         return func
 
     return decorate

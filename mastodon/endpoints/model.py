@@ -87,7 +87,12 @@ class Endpoint:
 
     @property
     def version_note(self) -> str:
-        return f"Added: Mastodon v{self.added}, last changed: Mastodon v{self.last_changed}"
+        return format_version_note(self.added, self.changed)
+
+
+def format_version_note(added: str, changed: str | None = None) -> str:
+    """The reference's version line: ``Added: Mastodon vX, last changed: Mastodon vY``."""
+    return f"Added: Mastodon v{added}, last changed: Mastodon v{changed or added}"
 
 
 def endpoint(
@@ -129,4 +134,4 @@ def EXT(name: str, kind: ParamKind = "value", **kw: object) -> Param:  # noqa: N
 #: The four pagination parameters every paginated endpoint takes.
 PAGINATION = (ID("max_id"), ID("min_id"), ID("since_id"), Param("limit"))
 
-__all__ = ["Param", "Endpoint", "ParamKind", "BodyKind", "endpoint", "ID", "IDS", "LIST", "FILE", "FLAG", "EXT", "PAGINATION"]
+__all__ = ["Param", "Endpoint", "ParamKind", "BodyKind", "endpoint", "format_version_note", "ID", "IDS", "LIST", "FILE", "FLAG", "EXT", "PAGINATION"]
