@@ -17,15 +17,15 @@ account_verify_credentials = endpoint(
 account_statuses = endpoint(
     "account_statuses", "GET", "/api/v1/accounts/{id}/statuses",
     FLAG("only_media"), FLAG("pinned"), FLAG("exclude_replies"), FLAG("exclude_reblogs"), "tagged", *PAGINATION,
-    returns="[Status]", changed="2.8.0", paginated=True, section=R,
+    returns="[Status]", changed="2.8.0", section=R,
 )
 account_following = endpoint(
     "account_following", "GET", "/api/v1/accounts/{id}/following", *PAGINATION,
-    returns="[Account]", changed="2.6.0", paginated=True, section=R,
+    returns="[Account]", changed="2.6.0", section=R,
 )
 account_followers = endpoint(
     "account_followers", "GET", "/api/v1/accounts/{id}/followers", *PAGINATION,
-    returns="[Account]", changed="2.6.0", paginated=True, section=R,
+    returns="[Account]", changed="2.6.0", section=R,
 )
 account_relationships = endpoint(
     "account_relationships", "GET", "/api/v1/accounts/relationships", IDS("id"),
@@ -78,14 +78,14 @@ directory = endpoint("directory", "GET", "/api/v1/directory", "offset", "limit",
 endorsements = endpoint("endorsements", "GET", "/api/v1/endorsements", *PAGINATION, returns="[Account]", added="2.5.0", section="Reading data: Endorsements")
 
 favourites = endpoint(
-    "favourites", "GET", "/api/v1/favourites", *PAGINATION, returns="[Status]", changed="2.6.0", paginated=True, section="Reading data: Favourites"
+    "favourites", "GET", "/api/v1/favourites", *PAGINATION, returns="[Status]", changed="2.6.0", section="Reading data: Favourites"
 )
 bookmarks = endpoint(
-    "bookmarks", "GET", "/api/v1/bookmarks", *PAGINATION, returns="[Status]", added="3.1.0", paginated=True, section="Reading data: Bookmarks"
+    "bookmarks", "GET", "/api/v1/bookmarks", *PAGINATION, returns="[Status]", added="3.1.0", section="Reading data: Bookmarks"
 )
 follow_requests = endpoint(
     "follow_requests", "GET", "/api/v1/follow_requests", *PAGINATION,
-    returns="[Account]", changed="2.6.0", paginated=True, section="Reading data: Follow requests",
+    returns="[Account]", changed="2.6.0", section="Reading data: Follow requests",
 )
 follow_request_authorize = endpoint(
     "follow_request_authorize", "POST", "/api/v1/follow_requests/{id}/authorize",
@@ -95,11 +95,11 @@ follow_request_reject = endpoint(
     "follow_request_reject", "POST", "/api/v1/follow_requests/{id}/reject",
     returns="Relationship", changed="3.0.0", section="Writing data: Follow requests",
 )
-mutes = endpoint("mutes", "GET", "/api/v1/mutes", *PAGINATION, returns="[Account]", added="1.1.0", changed="2.6.0", paginated=True, section="Reading data: Mutes and blocks")
-blocks = endpoint("blocks", "GET", "/api/v1/blocks", *PAGINATION, returns="[Account]", changed="2.6.0", paginated=True, section="Reading data: Mutes and blocks")
+mutes = endpoint("mutes", "GET", "/api/v1/mutes", *PAGINATION, returns="[Account]", added="1.1.0", changed="2.6.0", section="Reading data: Mutes and blocks")
+blocks = endpoint("blocks", "GET", "/api/v1/blocks", *PAGINATION, returns="[Account]", changed="2.6.0", section="Reading data: Mutes and blocks")
 domain_blocks = endpoint(
     "domain_blocks", "GET", "/api/v1/domain_blocks", *PAGINATION,
-    returns="[str]", added="1.4.0", changed="2.6.0", paginated=True, section="Reading data: Domain blocks",
+    returns="[str]", added="1.4.0", changed="2.6.0", section="Reading data: Domain blocks",
 )
 domain_block = endpoint("domain_block", "POST", "/api/v1/domain_blocks", "domain", returns="None", added="1.4.0", section="Writing data: Domain blocks")
 domain_unblock = endpoint("domain_unblock", "DELETE", "/api/v1/domain_blocks", "domain", returns="None", added="1.4.0", section="Writing data: Domain blocks")

@@ -17,7 +17,7 @@ admin_accounts = endpoint(
     "admin_accounts", "GET", "/api/v1/admin/accounts",
     "remote", "local", "by_domain", "active", "pending", "disabled", "silenced", "suspended",
     "username", "display_name", "email", "ip", "staff", *PAGINATION,
-    returns="[AdminAccount]", added="2.9.1", paginated=True, section=S,
+    returns="[AdminAccount]", added="2.9.1", section=S,
 )
 admin_account = endpoint("admin_account", "GET", "/api/v1/admin/accounts/{id}", returns="AdminAccount", added="2.9.1", section=S)
 admin_account_enable = _account_action("enable")
@@ -32,7 +32,7 @@ admin_account_moderate = endpoint(
 )
 admin_reports = endpoint(
     "admin_reports", "GET", "/api/v1/admin/reports", "resolved", ID("account_id"), ID("target_account_id"), *PAGINATION,
-    returns="[AdminReport]", added="2.9.1", paginated=True, section=S,
+    returns="[AdminReport]", added="2.9.1", section=S,
 )
 admin_report = endpoint("admin_report", "GET", "/api/v1/admin/reports/{id}", returns="AdminReport", added="2.9.1", section=S)
 admin_report_assign = _report_action("assign", "assign_to_self")

@@ -9,7 +9,7 @@ lists = endpoint("lists", "GET", "/api/v1/lists", returns="[UserList]", added="2
 list = endpoint("list", "GET", "/api/v1/lists/{id}", returns="UserList", added="2.1.0", section=R)  # noqa: A001
 list_accounts = endpoint(
     "list_accounts", "GET", "/api/v1/lists/{id}/accounts", *PAGINATION,
-    returns="[Account]", added="2.1.0", changed="2.6.0", paginated=True, section=R,
+    returns="[Account]", added="2.1.0", changed="2.6.0", section=R,
 )
 list_create = endpoint("list_create", "POST", "/api/v1/lists", "title", returns="UserList", added="2.1.0", section=W)
 list_update = endpoint("list_update", "PUT", "/api/v1/lists/{id}", "title", returns="UserList", added="2.1.0", section=W)

@@ -69,8 +69,6 @@ class Endpoint:
     returns: str = "dict"
     added: str = "1.0.0"
     changed: str | None = None
-    paginated: bool = False
-    scopes: tuple[str, ...] = ()
     body: BodyKind = "form"
     section: str = ""
     mainline: bool = True

@@ -5,7 +5,7 @@ from .model import ID, LIST, PAGINATION, endpoint
 notifications = endpoint(
     "notifications", "GET", "/api/v1/notifications",
     ID("account_id"), *PAGINATION, LIST("exclude_types"), LIST("types", added="3.5.0"),
-    returns="[Notification]", changed="2.9.0", paginated=True, section="Reading data: Notifications",
+    returns="[Notification]", changed="2.9.0", section="Reading data: Notifications",
 )
 notification = endpoint(
     "notification", "GET", "/api/v1/notifications/{id}", returns="Notification", changed="2.9.0",

@@ -14,11 +14,11 @@ status = endpoint("status", "GET", "/api/v1/statuses/{id}", returns="Status", ad
 status_context = endpoint("status_context", "GET", "/api/v1/statuses/{id}/context", returns="Context", section=R)
 status_reblogged_by = endpoint(
     "status_reblogged_by", "GET", "/api/v1/statuses/{id}/reblogged_by", *PAGINATION,
-    returns="[Account]", changed="2.1.0", paginated=True, section=R,
+    returns="[Account]", changed="2.1.0", section=R,
 )
 status_favourited_by = endpoint(
     "status_favourited_by", "GET", "/api/v1/statuses/{id}/favourited_by", *PAGINATION,
-    returns="[Account]", changed="2.1.0", paginated=True, section=R,
+    returns="[Account]", changed="2.1.0", section=R,
 )
 status_card = endpoint("status_card", "GET", "/api/v1/statuses/{id}/card", returns="Card", changed="3.0.0", section=R)
 status_history = endpoint("status_history", "GET", "/api/v1/statuses/{id}/history", returns="[StatusEdit]", added="3.5.0", section=R)

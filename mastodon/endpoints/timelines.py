@@ -4,7 +4,7 @@ from .model import FLAG, PAGINATION, endpoint
 
 S = "Reading data: Timelines"
 _FILTERS = (FLAG("only_media"), FLAG("local"), FLAG("remote"))
-_KW = dict(returns="[Status]", added="1.0.0", changed="3.1.4", paginated=True, section=S)
+_KW = dict(returns="[Status]", added="1.0.0", changed="3.1.4", section=S)
 
 timeline_home = endpoint("timeline_home", "GET", "/api/v1/timelines/home", *PAGINATION, *_FILTERS, **_KW)
 timeline_public = endpoint("timeline_public", "GET", "/api/v1/timelines/public", *PAGINATION, *_FILTERS, **_KW)
@@ -15,5 +15,5 @@ timeline_list = endpoint(
 )
 conversations = endpoint(
     "conversations", "GET", "/api/v1/conversations", *PAGINATION,
-    returns="[Conversation]", added="2.6.0", paginated=True, section=S,
+    returns="[Conversation]", added="2.6.0", section=S,
 )
