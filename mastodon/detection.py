@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
-from .errors import MastodonError
+from .errors import MastodonError, MastodonNetworkError
 from .transport import Transport
 from .versions import ServerVersion, find_version_tuple
 
@@ -100,6 +100,8 @@ def detect_backend(
         nodeinfo = None
     try:
         instance = _document(fetch_json(transport, "/api/v1/instance", auth=True))
+    except MastodonNetworkError:
+        raise  # unreachable: say so, rather than "no backend recognises this server"
     except MastodonError:
         instance = None
     matches = registry.detect(nodeinfo, instance)

@@ -13,9 +13,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import requests
 from support.mock_http import documented
 
-from mastodon import Mastodon
+from mastodon import Mastodon, MastodonNetworkError
 from mastodon.plugin import BackendInfo, BackendMatch, hookimpl
 from mastodon.plugins import BackendRegistry, make_plugin_manager, register_plugin, unregister_plugin
 
@@ -222,6 +223,19 @@ def test_server_errors_never_crash_detection(registry, make_api, mock_http):
     with pytest.warns(UserWarning):
         api = make_api(version=None, feature_set="auto", api_base_url="https://down.example", version_check_mode="none")
     assert api.backend == "mainline"
+
+
+def test_an_unreachable_server_raises_instead_of_going_unrecognised(registry, make_api, mock_http):
+    def refuse(sent):
+        raise requests.ConnectionError("Connection refused")
+
+    mock_http.handle("GET", "/.well-known/nodeinfo", refuse)
+    mock_http.handle("GET", "/api/v1/instance", refuse)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "No backend recognises this server" on the way
+        with pytest.raises(MastodonNetworkError, match="Connection refused"):
+            make_api(version="4.2.0", feature_set="auto", api_base_url="https://down.example")
+    assert [s.path for s in mock_http.sent] == ["/.well-known/nodeinfo", "/api/v1/instance"]
 
 
 # -- third-party plugins through the public registration ------------------------------------------
