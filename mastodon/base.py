@@ -94,6 +94,8 @@ class MastodonBase:
     """State and plumbing shared by every API area mixin."""
 
     _pipeline: RequestPipeline
+    #: The logged-in account's id, once looked up (forgotten when a new token is accepted).
+    _logged_in_id_cache: Any = None
 
     def __init__(
         self,

@@ -162,9 +162,7 @@ class AuthAPI(MastodonBase):
         self._logged_in_id_cache = None
         _granted(response, scopes)
         if to_file is not None:
-            from ..credentials import UserCredentials, write_user_credentials
-
-            write_user_credentials(to_file, UserCredentials(self.access_token, self.api_base_url))
+            self.persist(to_file)
         return self.access_token
 
     def auth_request_url(

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..base import MastodonBase
 from ..endpoints import statuses as E
+from ..endpoints.accounts import account_verify_credentials
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list, format_datetime
@@ -221,10 +222,9 @@ class StatusesAPI(MastodonBase):
         return self._post_status(args, idempotency_key)
 
     def _logged_in_id(self) -> Any:
-        cached = getattr(self, "_logged_in_id_cache", None)
+        cached = self._logged_in_id_cache
         if cached is None:
-            cached = self._pipeline.call(self.endpoints()["account_verify_credentials"])["id"]
-            self._logged_in_id_cache = cached
+            cached = self._logged_in_id_cache = self._pipeline.call(account_verify_credentials)["id"]
         return cached
 
     @uses_endpoint(E.status_post)
