@@ -495,3 +495,11 @@ def test_probe_text_report_fits_100_columns(
     assert len(wrapped) > 1
     calls = {c["endpoint"]: c for c in json.loads(report)["calls"]}
     assert calls["directory"] == {**calls["directory"], "outcome": "gated", "detail": _GateDirectory.REASON}
+
+
+def test_probe_https_to_a_plain_http_server_suggests_http(capsys: pytest.CaptureFixture[str], server: str) -> None:
+    status, _, err = run_cli(capsys, "probe", server.replace("http://", "https://"), "-q")
+    assert status == 1
+    line = err.strip().splitlines()[-1]
+    assert line.endswith("TLS handshake failed: does the server speak plain http://?")
+    assert "SSLError" not in line and len(line) <= 200

@@ -150,6 +150,8 @@ def short_reason(exc: BaseException) -> str:
         match = re.search(pattern, text)
         if match:
             return match.group(1).strip().rstrip(".")
+    if "WRONG_VERSION_NUMBER" in text or "RECORD_LAYER_FAILURE" in text:  # TLS answered in plain HTTP
+        return "TLS handshake failed: does the server speak plain http://?"
     text = text.removeprefix("Could not complete request: ")
     return text.splitlines()[0][:200] if text else exc.__class__.__name__
 
