@@ -46,6 +46,7 @@ from mastodon.plugin import (
     Route,
     ServerContext,
     ServerVersion,
+    find_version_tuple,
     hookimpl,
     walk_entities,
 )
@@ -93,7 +94,6 @@ MISSING = {
 }
 
 _COMPATIBLE = re.compile(r"\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![0-9])([0-9]{1,9})\.([0-9]{1,9})(?:\.([0-9]{1,9}))?")
 
 PLEROMA_STATUS_POST = Endpoint(
     "pleroma_status_post",
@@ -148,20 +148,12 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
         return None
     own = match["own"]
     return ServerVersion(
-        mastodon=version_tuple(version_string[: match.start()]) or COMPATIBLE_MASTODON,
+        mastodon=find_version_tuple(version_string[: match.start()]) or COMPATIBLE_MASTODON,
         software=match["name"].lower(),
-        software_version=version_tuple(own),
+        software_version=find_version_tuple(own),
         raw=version_string,
         extra={"build": own},
     )
-
-
-def version_tuple(text: str) -> tuple[int, int, int] | None:
-    """The first ``x.y[.z]`` in ``text`` (numbers of at most nine digits), or ``None``."""
-    found = _NUMBER.search(text)
-    if found is None:
-        return None
-    return int(found[1]), int(found[2]), int(found[3] or 0)
 
 
 @hookimpl

@@ -10,7 +10,9 @@ from .errors import MastodonIllegalArgumentError
 VersionTuple = tuple[int, int, int]
 
 _STRICT = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:rc|pre|beta|alpha)[.\d]*|-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.+-]*)?$")
-_LENIENT = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
+#: Numbers of at most nine digits, not inside a longer run: a linear search even in a
+#: hostile string of digits (an unbounded ``\d+`` backtracks quadratically).
+_LENIENT = re.compile(r"(?<!\d)(\d{1,9})\.(\d{1,9})(?:\.(\d{1,9}))?")
 
 
 def _tuple(major: str, minor: str, patch: str | None) -> VersionTuple | None:
@@ -37,7 +39,7 @@ def parse_version_tuple(text: str) -> VersionTuple:
 
 
 def find_version_tuple(text: str) -> VersionTuple | None:
-    """The first ``x.y[.z]`` found anywhere in ``text``, or ``None``. Never raises."""
+    """The first ``x.y[.z]`` (numbers of at most nine digits) in ``text``, or ``None``. Never raises."""
     match = _LENIENT.search(text or "")
     if match is None:
         return None

@@ -102,3 +102,10 @@ def test_parsing_never_raises(text):
     for hook in (mainline.mastodon_parse_version, pleroma.mastodon_parse_version):
         answer = hook(text)
         assert answer is None or isinstance(answer, ServerVersion)
+
+
+def test_a_long_run_of_digits_is_scanned_in_linear_time():
+    # An unbounded ``\d+`` search backtracks quadratically: 200 000 digits took minutes.
+    text = "9" * 200_000
+    assert parse_server_version(REGISTRY.all_hooks, text).mastodon == (1, 0, 0)
+    assert parse_server_version(REGISTRY.all_hooks, f"2.7.2 (compatible; Pleroma {text})").software_version is None
