@@ -8,6 +8,7 @@ string ids become ``int`` when the backend allows it, and every object becomes a
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -71,33 +72,54 @@ def parse_datetime(value: Any) -> Any:
     return parsed
 
 
+_fromisoformat = datetime.fromisoformat
+
+
+def _to_date(value: str) -> Any:
+    """Date conversion for the hook: the common ISO form inline, the rest via parse_datetime."""
+    try:
+        parsed = _fromisoformat(value)
+    except ValueError:
+        return parse_datetime(value)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=_UTC)
+
+
+def _to_int(value: str) -> Any:
+    """Digit strings become ints; anything else (ULIDs, flake ids, huge numbers) stays."""
+    if value.isdigit() and value.isascii() and len(value) < 4000:
+        return int(value)
+    return value
+
+
+def _to_date_or_int(value: str) -> Any:
+    converted = _to_date(value)
+    return _to_int(converted) if converted.__class__ is str else converted
+
+
+def _converters(convert_ids: bool) -> dict[str, Callable[[str], Any]]:
+    table: dict[str, Callable[[str], Any]] = dict.fromkeys(DATE_KEYS, _to_date)
+    if convert_ids:
+        table.update(dict.fromkeys(INT_KEYS, _to_int))
+        table.update(dict.fromkeys(DATE_KEYS & INT_KEYS, _to_date_or_int))
+    return table
+
+
 def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
-    date_keys = DATE_KEYS
-    int_keys = INT_KEYS if convert_ids else frozenset()
-    special = date_keys | int_keys
+    converters = _converters(convert_ids)
+    special = frozenset(converters)
     disjoint = special.isdisjoint
     intersection = special.intersection
-    parse = parse_datetime
     wrap = AttribAccessDict
 
-    # An ``object_hook``: the C parser builds a plain dict, most objects (media meta,
+    # An ``object_hook``: the C parser builds a plain dict; most objects (media meta,
     # emojis, fields, tags...) have no key to convert and are only wrapped.
     def hook(obj: dict[str, Any]) -> AttribAccessDict:
         if disjoint(obj):
             return wrap(obj)
         for key in intersection(obj):
             value = obj[key]
-            if value.__class__ is not str:
-                continue
-            if key in date_keys:
-                value = obj[key] = parse(value)
-                if value.__class__ is not str:
-                    continue
-            if key in int_keys and value.isdigit() and value.isascii():
-                try:
-                    obj[key] = int(value)
-                except ValueError:  # more digits than int() accepts: keep the string
-                    pass
+            if value.__class__ is str:
+                obj[key] = converters[key](value)
         return wrap(obj)
 
     return hook
@@ -107,10 +129,23 @@ _DECODERS = {flag: json.JSONDecoder(object_hook=_make_hook(flag)) for flag in (T
 
 
 def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
-    """Decode a JSON document into attribute dicts and lists."""
+    """Decode a JSON document into attribute dicts and lists.
+
+    The cyclic garbage collector is paused while a document is decoded: every decoded
+    object is a new container, and collections triggered halfway through a large page
+    would only scan objects that are all still alive. It is resumed (if it was running)
+    before returning, whatever happens.
+    """
     if not isinstance(data, str):
         data = data.decode(json.detect_encoding(data), "surrogatepass")  # as json.loads does
-    result = _DECODERS[convert_ids].decode(data)
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        result = _DECODERS[convert_ids].decode(data)
+    finally:
+        if collecting:
+            gc.enable()
     if result.__class__ is list:
         return AttribAccessList(result)
     return result
