@@ -54,6 +54,5 @@ def mastodon_prepare_params(
     ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
 ) -> None:
     if endpoint.name == "status_post":
-        quote_id = extensions.pop("quote_id", None)
-        if quote_id is not None:
-            params["quote_id"] = quote_id["id"] if isinstance(quote_id, dict) and "id" in quote_id else quote_id
+        if "quote_id" in extensions:
+            params["quote_id"] = extensions.pop("quote_id")

@@ -136,9 +136,8 @@ def mastodon_prepare_params(
 ) -> None:
     name = endpoint.name
     if name == "status_post":
-        quote_id = extensions.pop("quote_id", None)
-        if quote_id is not None:
-            params["quote_id"] = unpack_id(quote_id)
+        if "quote_id" in extensions:
+            params["quote_id"] = extensions.pop("quote_id")
     elif name == "status_emoji_reactions":
         emoji = extensions.pop("emoji", None)
         _reaction_filter.set(str(emoji) if emoji is not None else None)
@@ -162,10 +161,6 @@ def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: 
 
 
 # -- helpers -----------------------------------------------------------------------------
-
-
-def unpack_id(value: Any) -> Any:
-    return value["id"] if isinstance(value, dict) and "id" in value else value
 
 
 def check_status_params(params: dict[str, Any]) -> None:

@@ -102,9 +102,9 @@ def mastodon_prepare_params(
     """Adjust or validate the outgoing parameters of a call, in place.
 
     ``params`` holds what will be sent, already encoded by the core (wire names, ids
-    unpacked, booleans as ``"1"``/``"0"``). ``extensions`` holds the values of parameters
-    mainline does not know (``content_type``, ``quote_id``...); move the ones this server
-    understands into ``params`` - the rest are dropped. Raise
+    unpacked, booleans as ``"1"``/``"0"``). ``extensions`` holds the parameters mainline
+    does not know (``content_type``, ``quote_id``...), encoded the same way; move the ones
+    this server understands into ``params`` - the rest are dropped. Raise
     :class:`MastodonIllegalArgumentError` for values this server would reject. Every
     implementation runs.
     """

@@ -73,9 +73,11 @@ def encode_arguments(
     """Encode call arguments by the endpoint's parameter metadata.
 
     ``None`` values are left out; path fields are unpacked and quoted and not repeated in
-    the body or query.
+    the body or query. Extension parameters are encoded the same way, but go to
+    ``extensions`` for the backend to place.
     """
     call = EncodedCall()
+    params, extensions = call.params, call.extensions
     by_name = endpoint.params_by_name
     path_fields = endpoint.path_fields
     items = arguments.items() if isinstance(arguments, dict) else arguments
@@ -86,28 +88,26 @@ def encode_arguments(
             call.path_values[name] = path_value(unpack_id(value, datetime_to_id))
             continue
         param = by_name.get(name) or Param(name)
-        if param.extension:
-            call.extensions[name] = value
-            continue
+        out = extensions if param.extension else params
         kind = param.kind
         if kind == "value":
             if isinstance(value, (list, tuple)):
-                call.params[param.wire or name + "[]"] = [wire_value(v) for v in value]
+                out[param.wire or name + "[]"] = [wire_value(v) for v in value]
             else:
-                call.params[param.wire_name] = wire_value(value)
+                out[param.wire_name] = wire_value(value)
         elif kind == "flag":
             if value:
-                call.params[param.wire_name] = "1" if value is True else wire_value(value)
+                out[param.wire_name] = "1" if value is True else wire_value(value)
         elif kind == "id":
-            call.params[param.wire_name] = unpack_id(value, datetime_to_id)
+            out[param.wire_name] = unpack_id(value, datetime_to_id)
         elif kind == "ids":
-            call.params[param.wire_name] = [unpack_id(v, datetime_to_id) for v in as_list(value)]
+            out[param.wire_name] = [unpack_id(v, datetime_to_id) for v in as_list(value)]
         elif kind == "list":
-            call.params[param.wire_name] = [wire_value(v) for v in as_list(value)]
+            out[param.wire_name] = [wire_value(v) for v in as_list(value)]
         elif kind == "file":
             call.files[param.wire_name] = value
         else:  # json
-            call.params[param.wire_name] = value
+            out[param.wire_name] = value
     return call
 
 

@@ -27,7 +27,7 @@ status_source = endpoint("status_source", "GET", "/api/v1/statuses/{id}/source",
 status_post = endpoint(
     "status_post", "POST", "/api/v1/statuses",
     "status", ID("in_reply_to_id"), IDS("media_ids"), "sensitive", "visibility", "spoiler_text",
-    "language", "scheduled_at", Param("poll", "json"), EXT("content_type"), EXT("quote_id", feature="quotes"),
+    "language", "scheduled_at", Param("poll", "json"), EXT("content_type"), EXT("quote_id", "id", feature="quotes"),
     returns="Status", changed="2.8.0", section=W,
 )
 status_update = endpoint(
