@@ -175,3 +175,23 @@ def mastodon_streaming_transport(ctx: ServerContext, stream: str) -> str | None:
 
     Return ``"sse"`` (server-sent events, mainline) or ``"websocket"``. First result wins.
     """
+
+
+__all__ = [
+    "PROJECT_NAME",
+    "hookspec",
+    "hookimpl",
+    "mastodon_backend_info",
+    "mastodon_detect_backend",
+    "mastodon_parse_version",
+    "mastodon_extra_endpoints",
+    "mastodon_endpoint_available",
+    "mastodon_prepare_params",
+    "mastodon_route",
+    "mastodon_request_headers",
+    "mastodon_error_message",
+    "mastodon_decode_options",
+    "mastodon_normalize_response",
+    "mastodon_datetime_to_id",
+    "mastodon_streaming_transport",
+]

@@ -28,3 +28,20 @@ AdminReport: TypeAlias = AttribAccessDict
 #: pagination on mainline) a datetime.
 IdType: TypeAlias = Union[int, str, dict[str, Any], datetime]  # noqa: UP007
 PaginationId: TypeAlias = Union[int, str, dict[str, Any], datetime, None]  # noqa: UP007
+
+__all__ = [
+    "Entity",
+    "EntityList",
+    "Account",
+    "Status",
+    "Notification",
+    "Relationship",
+    "Instance",
+    "Poll",
+    "MediaAttachment",
+    "PushSubscription",
+    "AdminAccount",
+    "AdminReport",
+    "IdType",
+    "PaginationId",
+]

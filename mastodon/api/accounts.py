@@ -409,3 +409,6 @@ class AccountsAPI(MastodonBase):
         if not isinstance(domain, str) or not domain:
             raise MastodonIllegalArgumentError("domain must be a domain name")
         self._pipeline.call(E.domain_unblock, {"domain": domain})
+
+
+__all__ = ["AccountsAPI"]

@@ -194,3 +194,6 @@ class AdminAPI(MastodonBase):
 
         Returns the updated report dict.
         """
+
+
+__all__ = ["AdminAPI", "MODERATION_STATUSES", "MODERATION_ACTIONS"]

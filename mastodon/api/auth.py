@@ -271,3 +271,6 @@ class AuthAPI(MastodonBase):
         from ..credentials import UserCredentials, write_user_credentials
 
         write_user_credentials(to_file, UserCredentials(self.access_token, self.api_base_url))
+
+
+__all__ = ["AuthAPI", "OOB_REDIRECT", "SCOPE_SETS", "check_scopes"]

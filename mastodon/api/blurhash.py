@@ -58,3 +58,6 @@ class BlurhashAPI(MastodonBase):
         except (ValueError, IndexError, KeyError) as exc:
             raise MastodonIllegalArgumentError(f"Invalid blurhash {value!r}: {exc}") from None
         return pixels
+
+
+__all__ = ["BlurhashAPI"]

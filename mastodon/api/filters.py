@@ -129,3 +129,6 @@ class FiltersAPI(MastodonBase):
             if not any(p.search(text) for p in patterns for text in texts):
                 kept.append(item)
         return kept
+
+
+__all__ = ["FiltersAPI", "FILTER_CONTEXTS"]

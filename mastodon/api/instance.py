@@ -69,3 +69,6 @@ class InstanceAPI(MastodonBase):
         """
         self._pipeline.check_gate(E.instance_nodeinfo)
         return fetch_nodeinfo(self._transport, schema)
+
+
+__all__ = ["InstanceAPI"]

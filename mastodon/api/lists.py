@@ -74,3 +74,6 @@ class ListsAPI(MastodonBase):
     @api_method(E.list_accounts_delete)
     def list_accounts_delete(self, id: IdType, account_ids: IdType | Sequence[IdType]) -> None:  # noqa: A002
         """Remove the account(s) given in account_ids from the list."""
+
+
+__all__ = ["ListsAPI"]

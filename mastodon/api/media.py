@@ -105,3 +105,6 @@ class MediaAPI(MastodonBase):
         if thumbnail is not None:
             files = {"thumbnail": load_media_file(thumbnail, thumbnail_mime_type)}
         return self._pipeline.call(E.media_update, {"id": id, "description": description, "focus": _focus(focus)}, files=files)
+
+
+__all__ = ["MediaAPI", "SYNC_TIMEOUT", "SYNC_POLL_INTERVAL"]

@@ -11,8 +11,6 @@ from ..params import as_list, unpack_id
 from ..return_types import Entity, EntityList, IdType
 from .binding import api_method, uses_endpoint
 
-MARKER_TIMELINES = ("home", "notifications")
-
 
 class MiscAPI(MastodonBase):
     @api_method(E.reports)
@@ -134,3 +132,4 @@ class MiscAPI(MastodonBase):
         self._pipeline.call(E.announcement_reaction_delete, {"id": id, "reaction": reaction})
 
 
+__all__ = ["MiscAPI"]

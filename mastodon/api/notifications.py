@@ -8,8 +8,6 @@ from ..errors import MastodonIllegalArgumentError
 from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint
 
-NOTIFICATION_TYPES = ("mention", "status", "reblog", "follow", "follow_request", "favourite", "poll", "update", "admin.sign_up", "admin.report")
-
 
 class NotificationsAPI(MastodonBase):
     @uses_endpoint(E.notifications)
@@ -66,3 +64,6 @@ class NotificationsAPI(MastodonBase):
 
         Returns the updated conversation dict.
         """
+
+
+__all__ = ["NotificationsAPI"]

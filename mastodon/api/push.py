@@ -149,3 +149,6 @@ class PushAPI(MastodonBase):
             return decode_json(plain.decode("utf-8"), self._pipeline.decode_options.convert_ids)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise MastodonIllegalArgumentError(f"The decrypted push is not JSON: {exc}") from None
+
+
+__all__ = ["PushAPI", "ALERTS"]

@@ -78,3 +78,6 @@ class SearchAPI(MastodonBase):
         if exclude_unreviewed is not True or self._version_at_least((3, 0, 0)):
             args["exclude_unreviewed"] = exclude_unreviewed
         return self._pipeline.call(E.search_v2, args)
+
+
+__all__ = ["SearchAPI", "RESULT_TYPES"]

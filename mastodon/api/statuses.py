@@ -427,3 +427,5 @@ class StatusesAPI(MastodonBase):
     def status_emoji_reaction_delete(self, id: IdType, emoji: str) -> Entity:  # noqa: A002
         """Remove your emoji reaction from a status. Returns the updated toot dict."""
 
+
+__all__ = ["StatusesAPI"]

@@ -151,3 +151,6 @@ class TimelinesAPI(MastodonBase):
 
         Returns a list of conversation dicts.
         """
+
+
+__all__ = ["TimelinesAPI"]
