@@ -294,6 +294,13 @@ class MastodonBase:
         self._ctx.version = version
         self.mastodon_major, self.mastodon_minor, self.mastodon_patch = version.mastodon
         self.version_check_worked = True
+        if not version.gates and self.version_check_mode != "none":
+            warnings.warn(
+                f"No installed backend recognises the server version {version.raw!r} and it names no "
+                "Mastodon version; version checks are off (install a backend for this server, or pass "
+                "mastodon_version=)",
+                stacklevel=3,
+            )
 
     def _version_at_least(self, version: tuple[int, int, int]) -> bool:
         """Whether the server is at least at Mastodon ``version`` (true when the version is unknown)."""

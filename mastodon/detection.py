@@ -72,15 +72,22 @@ def fallback_server_version(version_string: str) -> ServerVersion:
 
     The Mastodon version is the first ``x.y[.z]`` in the string (``1.0.0`` if none); the
     common ``"<mastodon> (compatible; <Name> <version>)"`` and ``"<name>/<version>"``
-    forms also name the software and its own version.
+    forms also name the software and its own version. A string without a version, a
+    ``"<name>/<version>"`` string or a version below 1.0.0 names no Mastodon version: the
+    result has ``gates=False``.
     """
     text = version_string if isinstance(version_string, str) else str(version_string)
-    found = find_version_tuple(text) or (1, 0, 0)
+    named_version = find_version_tuple(text)
+    found = named_version or (1, 0, 0)
     software, own = "unknown", found
-    named = _COMPATIBLE.search(text) or _SLASHED.match(text)
+    compatible = _COMPATIBLE.search(text)
+    slashed = None if compatible else _SLASHED.match(text)
+    named = compatible or slashed
     if named:
         software, own = named[1].lower(), find_version_tuple(named[2])  # type: ignore[assignment]
-    return ServerVersion(mastodon=found, software=software, software_version=own, raw=text)
+    # "<name>/<version>" or a 0.x version is the software's own version, not a Mastodon one.
+    gates = named_version is not None and slashed is None and found >= (1, 0, 0)
+    return ServerVersion(mastodon=found, software=software, software_version=own, raw=text, gates=gates)
 
 
 def _document(value: Any) -> dict[str, Any] | None:

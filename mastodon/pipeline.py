@@ -67,7 +67,7 @@ class RequestPipeline:
         if verdict is False or isinstance(verdict, str):
             raise MastodonBackendFeatureError(endpoint.name, ctx.backend, verdict or "")
         mode = ctx.version_check_mode
-        if mode == "none" or ctx.version is None:
+        if mode == "none" or ctx.version is None or not ctx.version.gates:
             return
         have = ctx.version.mastodon
         need = endpoint.added if mode == "created" else endpoint.last_changed
@@ -90,8 +90,7 @@ class RequestPipeline:
             if param.feature and arguments.get(param.name) is not None:
                 registry = self.hooks.registry
                 backend = self.ctx.backend
-                chain = registry.chain(backend)
-                if not any(param.feature in registry.backends[name].features for name in chain if name in registry.backends):
+                if not any(param.feature in info.features for info in registry.chain_infos(backend)):
                     offered = sorted(n for n, info in registry.backends.items() if param.feature in info.features)
                     detail = f"parameter {param.name!r} needs {param.feature!r}" + (f", offered by: {', '.join(offered)}" if offered else "")
                     raise MastodonBackendFeatureError(f"{endpoint.name}({param.name}=...)", backend, detail)

@@ -57,6 +57,9 @@ class ServerVersion:
     ``mastodon`` is the Mastodon API version the server is compatible with (used for
     version gates); ``software`` and ``software_version`` name the server's own software
     and version where the string reveals them (``"pleroma"``, ``(2, 5, 0)``).
+    ``gates`` is false when the string names no Mastodon version at all (an unknown
+    server's own version, e.g. ``"0.20.0"`` or ``"name/1.2.3"``): version gates are then
+    not applied, since they would refuse every call.
     """
 
     mastodon: VersionTuple
@@ -64,6 +67,7 @@ class ServerVersion:
     software_version: VersionTuple | None = None
     raw: str = ""
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    gates: bool = True
 
     @property
     def mastodon_string(self) -> str:

@@ -117,8 +117,17 @@ def test_auto_picks_the_builtin_backend(registry, make_api, mock_http, folder, b
 )
 def test_auto_lets_third_party_backends_claim_their_servers(stand_ins, make_api, mock_http, folder, base, backend):
     serve(mock_http, folder, base)
-    api = auto(make_api, base)
+    api = auto(make_api, base, version_check_mode="none")  # the stand-ins parse no version strings
     assert api.backend == backend
+
+
+def test_an_unparsed_version_string_naming_no_mastodon_version_turns_gates_off(stand_ins, make_api, mock_http):
+    serve(mock_http, "gotosocial", "https://gts.example")
+    with pytest.warns(UserWarning, match="names no Mastodon version; version checks are off"):
+        api = make_api(version=None, feature_set="auto", api_base_url="https://gts.example")
+    assert api.server_version.mastodon < (1, 0, 0) and api.server_version.gates is False
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    assert api.bookmarks() == []  # a 0.x "Mastodon version" would refuse every call
 
 
 @pytest.mark.parametrize(("folder", "base"), [("gotosocial", "https://gts.example"), ("takahe", "https://takahe.example")])

@@ -109,3 +109,20 @@ def test_a_long_run_of_digits_is_scanned_in_linear_time():
     text = "9" * 200_000
     assert parse_server_version(REGISTRY.all_hooks, text).mastodon == (1, 0, 0)
     assert parse_server_version(REGISTRY.all_hooks, f"2.7.2 (compatible; Pleroma {text})").software_version is None
+
+
+@pytest.mark.parametrize(
+    ("text", "gates"),
+    [
+        ("takahe/0.11.0", False),
+        ("0.17.3+git-6f4cb2f", False),
+        ("v0.20.0-rc1+git-57cb4fe", False),
+        ("3.5.3 (compatible: Pixelfed 0.11.13)", True),
+        ("4.0.2 (compatible; Wildebeest 0.1)", True),
+        ("something without digits", False),
+    ],
+)
+def test_fallback_says_whether_the_string_names_a_mastodon_version(text: str, gates: bool) -> None:
+    from mastodon.detection import fallback_server_version
+
+    assert fallback_server_version(text).gates is gates
