@@ -84,6 +84,10 @@ class BackendRegistry:
             current = info.extends if info else None
         return names
 
+    def chain_infos(self, backend: str) -> list[BackendInfo]:
+        """The declarations of ``backend`` and of the backends it extends (what it offers, together)."""
+        return [self.backends[name] for name in self.chain(backend) if name in self.backends]
+
     def hooks_for(self, backend: str) -> Hooks:
         """The hook facade that calls ``backend``'s chain plus every non-backend plugin."""
         facade = self._facades.get(backend)
@@ -224,7 +228,7 @@ def make_plugin_manager(load_entry_points: bool | None = None, builtins: Iterabl
     pm.add_hookspecs(hookspecs)
     _load_builtin(pm, builtins)
     if load_entry_points is None:
-        load_entry_points = not os.environ.get(DISABLE_AUTOLOAD_ENV)
+        load_entry_points = os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip().lower() in ("", "0", "false", "no")
     if load_entry_points:
         pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     pm.check_pending()
@@ -248,7 +252,10 @@ def get_registry() -> BackendRegistry:
 def register_plugin(plugin: object, name: str | None = None) -> None:
     """Register a plugin object at runtime (tests, inline plugins) and refresh backends."""
     registry = get_registry()
-    registry.pm.register(plugin, name=name)
+    try:
+        registry.pm.register(plugin, name=name)
+    except ValueError as exc:  # pluggy: the plugin or its name is registered already
+        raise MastodonIllegalArgumentError(f"Cannot register plugin {name or plugin!r}: {exc}") from exc
     registry.pm.check_pending()
     registry.refresh()
 

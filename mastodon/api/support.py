@@ -31,11 +31,7 @@ def check_visibility(client: MastodonBase, visibility: str | None) -> str | None
     if value in VISIBILITIES:
         return value
     registry = client._registry
-    extras: list[str] = []
-    for name in registry.chain(client.backend):
-        info = registry.backends.get(name)
-        if info:
-            extras.extend(info.visibilities)
+    extras = [extra for info in registry.chain_infos(client.backend) for extra in info.visibilities]
     accepted = _matches(value, extras)
     if accepted:
         # Only the prefix is case-insensitive: what follows it is an id ("list:9sDr2bGm...").
