@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
+from ..backend_types import StreamingTransport
 from ..base import MastodonBase
 from ..detection import fetch_json
 from ..endpoints import misc as M
@@ -19,7 +20,7 @@ from ..streaming.urls import StreamSpec, advertised_streaming_url, sse_url, stre
 from ..transport import scrub
 from .binding import uses_endpoint
 
-TRANSPORTS = ("sse", "websocket")
+TRANSPORTS: tuple[str, ...] = get_args(StreamingTransport)
 
 
 class StreamingAPI(MastodonBase):
