@@ -48,6 +48,13 @@ class MastodonBackendFeatureError(MastodonVersionError):
         super().__init__(text + (f": {detail}" if detail else ""))
 
 
+class MastodonMalformedVersionError(MastodonIllegalArgumentError, MastodonVersionError):
+    """A version string given to the client is not a version number.
+
+    Both an illegal argument and (as in the original library) a version error.
+    """
+
+
 class MastodonMalformedEventError(MastodonError):
     """A streaming event could not be parsed."""
 
@@ -145,6 +152,7 @@ __all__ = [
     "MastodonReadTimeout",
     "MastodonVersionError",
     "MastodonBackendFeatureError",
+    "MastodonMalformedVersionError",
     "MastodonMalformedEventError",
     "MastodonAPIError",
     "MastodonNotFoundError",

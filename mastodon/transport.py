@@ -110,6 +110,22 @@ def read_body(response: requests.Response) -> None:
     response._content_consumed = True  # type: ignore[attr-defined]
 
 
+_HEADING = re.compile(r"<(title|h1)[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def html_heading(text: str) -> str | None:
+    """The first ``<h1>`` (else ``<title>``) of an HTML error page, as plain text."""
+    from html import unescape
+
+    found = {tag.lower(): body for tag, body in _HEADING.findall(text[:20000])}
+    for tag in ("h1", "title"):
+        heading = " ".join(unescape(_TAG.sub(" ", found.get(tag, ""))).split())
+        if heading:
+            return heading[:200]
+    return None
+
+
 def _retry_after(value: str | None, now: float) -> float | None:
     """Seconds to wait from a ``Retry-After`` header (delta seconds or an HTTP date)."""
     if not value:
@@ -336,7 +352,10 @@ class Transport:
                 message = reading
         if message is None:
             text = (response.text or "").strip()
-            message = text[:500] if text else None
+            if "html" in response.headers.get("Content-Type", "").lower():
+                message = html_heading(text) or message
+            if message is None:
+                message = text[:500] if text else None
         cls = error_class_for_status(status_for_class)
         if response.status_code == 429:
             cls = MastodonRatelimitError

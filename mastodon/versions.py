@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .errors import MastodonIllegalArgumentError
+from .errors import MastodonMalformedVersionError
 
 VersionTuple = tuple[int, int, int]
 
@@ -25,16 +25,17 @@ def _tuple(major: str, minor: str, patch: str | None) -> VersionTuple | None:
 def parse_version_tuple(text: str) -> VersionTuple:
     """Parse ``"4.2.1"``, ``"3.5.3+glitch"`` or ``"4.0.0rc1"`` into ``(major, minor, patch)``.
 
-    Raises :class:`MastodonIllegalArgumentError` when the text is not a version number.
+    Raises :class:`MastodonMalformedVersionError` (a :class:`MastodonIllegalArgumentError`) when
+    the text is not a version number.
     """
     if not isinstance(text, str):
-        raise MastodonIllegalArgumentError(f"Version must be a string, not {type(text).__name__}")
+        raise MastodonMalformedVersionError(f"Version must be a string, not {type(text).__name__}")
     match = _STRICT.match(text.strip())
     if match is None:
-        raise MastodonIllegalArgumentError(f"Malformed version string: {text!r}")
+        raise MastodonMalformedVersionError(f"Malformed version string: {text!r}")
     version = _tuple(*match.groups())
     if version is None:
-        raise MastodonIllegalArgumentError(f"Malformed version string: {text[:50]!r}...")
+        raise MastodonMalformedVersionError(f"Malformed version string: {text[:50]!r}...")
     return version
 
 
