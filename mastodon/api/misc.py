@@ -107,7 +107,7 @@ class MiscAPI(MastodonBase):
 
     @api_method(E.announcement_dismiss)
     def announcement_dismiss(self, id: IdType) -> None:  # noqa: A002
-        """Set the given annoucement to read."""
+        """Set the given announcement to read."""
 
     @uses_endpoint(E.announcement_reaction_create)
     def announcement_reaction_create(self, id: IdType, reaction: str) -> None:  # noqa: A002

@@ -106,7 +106,7 @@ class StreamingAPI(MastodonBase):
 
     @uses_endpoint(M.stream_healthy)
     def stream_healthy(self) -> bool:
-        """Returns without True if streaming API is okay, False or raises an error otherwise."""
+        """Returns True if the streaming API is okay, False (or raises an error) otherwise."""
         self._pipeline.check_gate(M.stream_healthy)  # before finding the streaming host, which may ask the server
         base = with_scheme(self._streaming_base(), websocket=False)
         response = self._pipeline.call(M.stream_healthy, {}, base_url=base, raw=True)

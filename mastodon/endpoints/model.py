@@ -29,11 +29,12 @@ class Param:
     - ``json``: a nested object, only meaningful in JSON bodies.
 
     ``wire`` overrides the name on the wire. ``added`` gates the parameter on a Mastodon
-    version. ``extension`` marks a parameter mainline does not know: it is dropped unless
-    the active backend's ``mastodon_prepare_params`` hook takes it. ``feature`` names a
-    server extra (a ``BackendInfo.features`` entry such as ``"quotes"``): passing the
-    parameter to a backend that does not declare it raises
-    :class:`MastodonBackendFeatureError` before anything is sent.
+    version. ``extension`` marks a parameter mainline does not know: it is encoded by its
+    ``kind`` like any other but dropped unless the active backend's
+    ``mastodon_prepare_params`` hook takes it. ``feature`` names a server extra (a
+    ``BackendInfo.features`` entry such as ``"quotes"``): passing the parameter to a
+    backend that does not declare it raises :class:`MastodonBackendFeatureError` before
+    anything is sent.
     """
 
     name: str
