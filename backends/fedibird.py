@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import Any
 
 from mastodon.plugin import (
+    ENDPOINTS,
     ID,
     IDS,
     LIST,
@@ -58,21 +59,16 @@ ROUTES = {
     "fedibird_status_post": Route("POST", "/api/v1/statuses"),
 }
 
+#: What mainline's ``status_post`` sends (``quote_id``, an extension there, is declared below).
+MAINLINE_STATUS_PARAMS = tuple(p for p in ENDPOINTS["status_post"].params if not p.extension)
+
 FEDIBIRD_STATUS_POST = Endpoint(
     "fedibird_status_post",
     "POST",
     "/api/v1/statuses",
     (
-        Param("status"),
-        ID("in_reply_to_id"),
-        IDS("media_ids"),
-        Param("sensitive"),
-        Param("visibility"),
-        Param("spoiler_text"),
-        Param("language"),
-        Param("scheduled_at"),
+        *MAINLINE_STATUS_PARAMS,
         Param("scheduled_in"),
-        Param("poll", "json"),
         ID("quote_id"),
         ID("circle_id"),
         Param("expires_in"),

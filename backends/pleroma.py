@@ -32,8 +32,8 @@ import re
 from typing import Any
 
 from mastodon.plugin import (
+    ENDPOINTS,
     ID,
-    IDS,
     LIST,
     AttribAccessDict,
     AttribAccessList,
@@ -95,20 +95,15 @@ MISSING = {
 
 _COMPATIBLE = re.compile(r"\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)", re.IGNORECASE)
 
+#: What mainline's ``status_post`` sends (its extension parameters are declared below as plain ones).
+MAINLINE_STATUS_PARAMS = tuple(p for p in ENDPOINTS["status_post"].params if not p.extension)
+
 PLEROMA_STATUS_POST = Endpoint(
     "pleroma_status_post",
     "POST",
     "/api/v1/statuses",
     (
-        Param("status"),
-        ID("in_reply_to_id"),
-        IDS("media_ids"),
-        Param("sensitive"),
-        Param("visibility"),
-        Param("spoiler_text"),
-        Param("language"),
-        Param("scheduled_at"),
-        Param("poll", "json"),
+        *MAINLINE_STATUS_PARAMS,
         Param("content_type"),
         Param("expires_in"),
         Param("preview"),
