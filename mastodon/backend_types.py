@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .records import Record, field
 from .versions import ServerVersion
 
 StreamingTransport = Literal["sse", "websocket"]
 
 
-@dataclass(frozen=True)
-class BackendInfo:
+class BackendInfo(Record, frozen=True):
     """Who a backend is. Returned by the ``mastodon_backend_info`` hook.
 
     ``features`` names the server-specific extras the backend supports (``"emoji_reactions"``,
@@ -33,8 +32,7 @@ class BackendInfo:
     max_media_attachments: int | None = 4
 
 
-@dataclass(frozen=True)
-class BackendMatch:
+class BackendMatch(Record, frozen=True):
     """A detection verdict: this backend fits the server, with a score and a reason.
 
     The highest score wins; scores of 100 and more mean "certain" (nodeinfo names the
@@ -46,16 +44,14 @@ class BackendMatch:
     reason: str
 
 
-@dataclass(frozen=True)
-class Route:
+class Route(Record, frozen=True):
     """An HTTP method and path template (``{name}`` fields are filled from parameters)."""
 
     method: str
     path: str
 
 
-@dataclass
-class ServerContext:
+class ServerContext(Record):
     """What the client knows about the server it talks to; passed to every per-call hook."""
 
     api_base_url: str
@@ -72,8 +68,7 @@ class ServerContext:
         return self.version.mastodon if self.version else None
 
 
-@dataclass(frozen=True)
-class ErrorDetails:
+class ErrorDetails(Record, frozen=True):
     """What a backend read from an error response. Returned by ``mastodon_error_message``.
 
     ``message`` is the readable error text. ``as_status`` picks the exception class by
@@ -86,8 +81,7 @@ class ErrorDetails:
     as_status: int | None = None
 
 
-@dataclass(frozen=True)
-class DecodeOptions:
+class DecodeOptions(Record, frozen=True):
     """How responses are decoded for a backend. ``convert_ids``: digit-string ids to int."""
 
     convert_ids: bool = True

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 
 from .errors import MastodonFileNotFoundError, MastodonIllegalArgumentError, MastodonIOError
+from .records import Record
 
 
-@dataclass
-class ClientCredentials:
+class ClientCredentials(Record):
     client_id: str
     client_secret: str | None = None
     api_base_url: str | None = None
@@ -24,8 +23,7 @@ class ClientCredentials:
         return f"ClientCredentials(client_id={self.client_id!r}, client_secret='***', api_base_url={self.api_base_url!r}, client_name={self.client_name!r})"
 
 
-@dataclass
-class UserCredentials:
+class UserCredentials(Record):
     access_token: str
     api_base_url: str | None = None
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .errors import MastodonMalformedVersionError
+from .records import Record, field
 
 VersionTuple = tuple[int, int, int]
 
@@ -51,8 +51,7 @@ def format_version(version: VersionTuple) -> str:
     return ".".join(str(part) for part in version)
 
 
-@dataclass(frozen=True)
-class ServerVersion:
+class ServerVersion(Record, frozen=True):
     """What a server's version string says.
 
     ``mastodon`` is the Mastodon API version the server is compatible with (used for
@@ -67,7 +66,7 @@ class ServerVersion:
     software: str = "mastodon"
     software_version: VersionTuple | None = None
     raw: str = ""
-    extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
     gates: bool = True
 
     @property

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Literal
+
+from ..records import Record, field
 
 ParamKind = Literal["value", "flag", "id", "ids", "list", "file", "json"]
 BodyKind = Literal["form", "json"]
@@ -12,8 +13,7 @@ BodyKind = Literal["form", "json"]
 _PATH_FIELD = re.compile(r"{(\w+)}")
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
+class Param(Record, frozen=True):
     """One parameter of an endpoint.
 
     ``kind`` says how the value is encoded:
@@ -53,8 +53,7 @@ class Param:
         return self.name
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(Record, frozen=True):
     """An API call: route, parameters, result and version gate.
 
     ``added``/``changed`` are the Mastodon versions from the reference ("Added: Mastodon

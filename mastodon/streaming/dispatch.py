@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 from collections import deque
 from collections.abc import Callable
@@ -41,6 +40,8 @@ Normalizer = Callable[[Endpoint, Any], None]
 
 
 def _accepts_stream(func: Callable[..., Any]) -> bool:
+    import inspect  # only when a listener is set up; keeps ``import mastodon`` light
+
     try:
         return "for_stream" in inspect.signature(func).parameters
     except (TypeError, ValueError):

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
+
+from ..records import Record, field
 
 SSE_PREFIX = "/api/v1/streaming"
 _TO_HTTP = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 _TO_WS = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
 
 
-@dataclass(frozen=True)
-class StreamSpec:
+class StreamSpec(Record, frozen=True):
     """One subscription: the stream's name (``"user"``, ``"hashtag:local"``...) and its parameters."""
 
     name: str
