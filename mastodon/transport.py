@@ -81,12 +81,13 @@ def scrub(value: Any, secrets: Iterable[str | None]) -> Any:
     return value
 
 
-_SECRET_JSON = re.compile(r'("(?:access_token|refresh_token|client_secret|password|code|token)"\s*:\s*)"[^"]*"')
+# Error-path patterns: compiled on first use (``re`` caches them), not at import.
+_SECRET_JSON = r'("(?:access_token|refresh_token|client_secret|password|code|token)"\s*:\s*)"[^"]*"'
 
 
 def redact_text(text: str, *secrets: str | None) -> str:
     """A response body for debug output: secret JSON fields and known secrets masked."""
-    text = _SECRET_JSON.sub(r'\1"***"', text)
+    text = re.sub(_SECRET_JSON, r'\1"***"', text)
     for secret in secrets:
         if secret:
             text = text.replace(secret, "***")
@@ -110,17 +111,17 @@ def read_body(response: requests.Response) -> None:
     response._content_consumed = True  # type: ignore[attr-defined]
 
 
-_HEADING = re.compile(r"<(title|h1)[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+_HEADING = r"(?is)<(title|h1)[^>]*>(.*?)</\1\s*>"
+_TAG = r"<[^>]+>"
 
 
 def html_heading(text: str) -> str | None:
     """The first ``<h1>`` (else ``<title>``) of an HTML error page, as plain text."""
     from html import unescape
 
-    found = {tag.lower(): body for tag, body in _HEADING.findall(text[:20000])}
+    found = {tag.lower(): body for tag, body in re.findall(_HEADING, text[:20000])}
     for tag in ("h1", "title"):
-        heading = " ".join(unescape(_TAG.sub(" ", found.get(tag, ""))).split())
+        heading = " ".join(unescape(re.sub(_TAG, " ", found.get(tag, ""))).split())
         if heading:
             return heading[:200]
     return None

@@ -9,10 +9,10 @@ from .records import Record, field
 
 VersionTuple = tuple[int, int, int]
 
-_STRICT = re.compile(r"^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:rc|pre|beta|alpha)[.\d]*|-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.+-]*)?$")
+_STRICT = r"^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-.]?(?:rc|pre|beta|alpha)[.\d]*|-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.+-]*)?$"  # compiled on first use
 #: Numbers of at most nine digits, not inside a longer run: a linear search even in a
 #: hostile string of digits (an unbounded ``\d+`` backtracks quadratically).
-_LENIENT = re.compile(r"(?<!\d)(\d{1,9})\.(\d{1,9})(?:\.(\d{1,9}))?")
+_LENIENT = r"(?<!\d)(\d{1,9})\.(\d{1,9})(?:\.(\d{1,9}))?"
 
 
 def _tuple(major: str, minor: str, patch: str | None) -> VersionTuple | None:
@@ -30,7 +30,7 @@ def parse_version_tuple(text: str) -> VersionTuple:
     """
     if not isinstance(text, str):
         raise MastodonMalformedVersionError(f"Version must be a string, not {type(text).__name__}")
-    match = _STRICT.match(text.strip())
+    match = re.match(_STRICT, text.strip())
     if match is None:
         raise MastodonMalformedVersionError(f"Malformed version string: {text!r}")
     version = _tuple(*match.groups())
@@ -41,7 +41,7 @@ def parse_version_tuple(text: str) -> VersionTuple:
 
 def find_version_tuple(text: str) -> VersionTuple | None:
     """The first ``x.y[.z]`` (numbers of at most nine digits) in ``text``, or ``None``. Never raises."""
-    match = _LENIENT.search(text or "")
+    match = re.search(_LENIENT, text or "")
     if match is None:
         return None
     return _tuple(*match.groups())

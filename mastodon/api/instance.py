@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..base import MastodonBase
-from ..detection import fetch_nodeinfo
 from ..endpoints import instance as E
 from ..errors import MastodonError
 from ..return_types import Entity, EntityList
@@ -68,6 +67,8 @@ class InstanceAPI(MastodonBase):
         To override the schema, specify the desired schema with the schema parameter.
         """
         self._pipeline.check_gate(E.instance_nodeinfo)
+        from ..detection import fetch_nodeinfo
+
         return fetch_nodeinfo(self._transport, schema)
 
 

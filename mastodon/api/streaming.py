@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from ..backend_types import StreamingTransport
 from ..base import MastodonBase
-from ..detection import fetch_json
 from ..endpoints import misc as M
 from ..endpoints import streaming as E
 from ..endpoints.model import Endpoint
 from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError
 from ..params import unpack_id
-from ..streaming.abort import StreamAbort, abort
-from ..streaming.dispatch import EventDispatcher
-from ..streaming.handle import StreamHandle
-from ..streaming.runner import Connection, Connector, run_blocking
-from ..streaming.urls import StreamSpec, advertised_streaming_url, sse_url, streaming_base, websocket_url, with_scheme
 from ..transport import scrub
 from .binding import uses_endpoint
+
+if TYPE_CHECKING:  # the streaming machinery loads on the first stream, not with the package
+    from ..streaming.handle import StreamHandle
+    from ..streaming.runner import Connection, Connector
+    from ..streaming.urls import StreamSpec
+
+
+def _spec(stream: str, params: dict[str, str] | None = None) -> StreamSpec:
+    from ..streaming.urls import StreamSpec
+
+    return StreamSpec(stream, params or {})
 
 TRANSPORTS: tuple[str, ...] = get_args(StreamingTransport)
 
@@ -38,7 +43,7 @@ class StreamingAPI(MastodonBase):
         reconnect_async_wait_sec: float = 5,
     ) -> StreamHandle | None:
         """Streams events that are relevant to the authorized user, i.e. home timeline and notifications."""
-        return self._stream(E.stream_user, StreamSpec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        return self._stream(E.stream_user, _spec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
 
     @uses_endpoint(E.stream_public)
     def stream_public(
@@ -50,7 +55,7 @@ class StreamingAPI(MastodonBase):
         reconnect_async_wait_sec: float = 5,
     ) -> StreamHandle | None:
         """Streams public events."""
-        return self._stream(E.stream_public, StreamSpec("public"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        return self._stream(E.stream_public, _spec("public"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
 
     @uses_endpoint(E.stream_local)
     def stream_local(
@@ -62,7 +67,7 @@ class StreamingAPI(MastodonBase):
         reconnect_async_wait_sec: float = 5,
     ) -> StreamHandle | None:
         """Streams local public events."""
-        spec = StreamSpec("public:local")
+        spec = _spec("public:local")
         return self._stream(E.stream_local, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
 
     @uses_endpoint(E.stream_hashtag)
@@ -84,7 +89,7 @@ class StreamingAPI(MastodonBase):
             raise MastodonIllegalArgumentError("tag must be a non-empty string")
         if tag.startswith("#"):
             raise MastodonIllegalArgumentError("Tag parameter should omit leading #")
-        spec = StreamSpec("hashtag:local" if local else "hashtag", {"tag": tag})
+        spec = _spec("hashtag:local" if local else "hashtag", {"tag": tag})
         return self._stream(E.stream_hashtag, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
 
     @uses_endpoint(E.stream_list)
@@ -101,12 +106,14 @@ class StreamingAPI(MastodonBase):
         list_id = unpack_id(id)
         if list_id is None or list_id == "":
             raise MastodonIllegalArgumentError("id must be a list id or a list dict")
-        spec = StreamSpec("list", {"list": str(list_id)})
+        spec = _spec("list", {"list": str(list_id)})
         return self._stream(E.stream_list, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
 
     @uses_endpoint(M.stream_healthy)
     def stream_healthy(self) -> bool:
         """Returns True if the streaming API is okay, False (or raises an error) otherwise."""
+        from ..streaming.urls import with_scheme
+
         self._pipeline.check_gate(M.stream_healthy)  # before finding the streaming host, which may ask the server
         base = with_scheme(self._streaming_base(), websocket=False)
         response = self._pipeline.call(M.stream_healthy, {}, base_url=base, raw=True)
@@ -124,6 +131,9 @@ class StreamingAPI(MastodonBase):
         reconnect_async: bool,
         reconnect_async_wait_sec: float,
     ) -> StreamHandle | None:
+        from ..streaming.handle import StreamHandle
+        from ..streaming.runner import run_blocking
+
         self._pipeline.check_gate(endpoint)
         transport = self._streaming_transport(spec)
         connect = self._stream_connector(spec, listener, transport, timeout)
@@ -143,6 +153,9 @@ class StreamingAPI(MastodonBase):
 
     def _streaming_base(self) -> str:
         """The streaming server's base URL, from the instance's ``urls.streaming_api`` (cached)."""
+        from ..detection import fetch_json
+        from ..streaming.urls import advertised_streaming_url, streaming_base
+
         cached = self._streaming_base_url
         if cached is not None:
             return cached
@@ -157,6 +170,10 @@ class StreamingAPI(MastodonBase):
         return base
 
     def _stream_connector(self, spec: StreamSpec, listener: Any, transport: str, timeout: float | None) -> Connector:
+        from ..streaming.abort import StreamAbort, abort
+        from ..streaming.dispatch import EventDispatcher
+        from ..streaming.urls import sse_url, websocket_url
+
         hooks, ctx, pipeline = self._pipeline.hooks, self._ctx, self._pipeline
 
         def normalize(endpoint: Endpoint, payload: Any) -> None:

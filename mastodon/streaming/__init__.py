@@ -5,7 +5,19 @@
 responses and delivered to a :class:`StreamListener`.
 """
 
-from .handle import StreamHandle
+from typing import TYPE_CHECKING
+
 from .listener import CallbackStreamListener, StreamListener
+
+if TYPE_CHECKING:
+    from .handle import StreamHandle
+
+
+def __getattr__(name: str) -> object:
+    if name == "StreamHandle":  # loaded with the first stream, not with the package
+        from .handle import StreamHandle
+
+        return StreamHandle
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["StreamListener", "CallbackStreamListener", "StreamHandle"]
