@@ -44,6 +44,24 @@ class Param(Record, frozen=True):
     extension: bool = False
     feature: str | None = None
 
+    # Written out (not the generic Record one): hundreds are built when the package loads.
+    def __init__(
+        self,
+        name: str,
+        kind: ParamKind = "value",
+        wire: str | None = None,
+        added: str | None = None,
+        extension: bool = False,
+        feature: str | None = None,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "name", name)
+        setter(self, "kind", kind)
+        setter(self, "wire", wire)
+        setter(self, "added", added)
+        setter(self, "extension", extension)
+        setter(self, "feature", feature)
+
     @property
     def wire_name(self) -> str:
         if self.wire is not None:
@@ -75,9 +93,33 @@ class Endpoint(Record, frozen=True):
     path_fields: tuple[str, ...] = field(init=False, default=())
     params_by_name: dict[str, Param] = field(init=False, default_factory=dict, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "path_fields", tuple(_PATH_FIELD.findall(self.path)))
-        object.__setattr__(self, "params_by_name", {p.name: p for p in self.params})
+    # Written out (not the generic Record one): every endpoint is built when the package loads.
+    def __init__(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        params: tuple[Param, ...] = (),
+        returns: str = "dict",
+        added: str = "1.0.0",
+        changed: str | None = None,
+        body: BodyKind = "form",
+        section: str = "",
+        mainline: bool = True,
+    ) -> None:
+        setter = object.__setattr__
+        setter(self, "name", name)
+        setter(self, "method", method)
+        setter(self, "path", path)
+        setter(self, "params", params)
+        setter(self, "returns", returns)
+        setter(self, "added", added)
+        setter(self, "changed", changed)
+        setter(self, "body", body)
+        setter(self, "section", section)
+        setter(self, "mainline", mainline)
+        setter(self, "path_fields", tuple(_PATH_FIELD.findall(path)))
+        setter(self, "params_by_name", {p.name: p for p in params})
 
     @property
     def last_changed(self) -> str:
