@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from support.stream_servers import (
     LoopbackSSEServer,
     LoopbackWebSocketServer,
     RecordingListener,
+    SilentServer,
     make_client,
     sse_event,
     stream_threads,
@@ -36,6 +38,7 @@ from support.stream_servers import (
 from mastodon import Mastodon, MastodonError, MastodonMalformedEventError, MastodonNetworkError, StreamListener
 from mastodon.streaming.abort import StreamAbort
 from mastodon.streaming.dispatch import EventDispatcher
+from mastodon.streaming.runner import Opening
 from mastodon.streaming.sse import SSEParser
 from mastodon.streaming.websocket import WebSocketConnection
 
@@ -182,11 +185,10 @@ def test_close_from_a_handler_during_reconnects_leaves_no_thread(transport: Tran
 
 @pytest.mark.parametrize("kind", ["sse", "websocket"])
 def test_close_during_a_stalled_connection_attempt(fault_server: FaultServer, kind: str, request: pytest.FixtureRequest) -> None:
-    """A server that accepts the connection but never answers.
+    """A server that accepts the connection but never answers, with short timeouts.
 
-    A connection attempt in progress cannot be interrupted: it ends at its timeout (the
-    stream's ``timeout`` for server-sent events, ``request_timeout`` for the WebSocket
-    handshake), and ``close()`` waits for that, so that no thread is left behind.
+    ``close()`` cancels the attempt and returns with no thread left behind, and no
+    further attempt follows.
     """
     feature_set = "mainline" if kind == "sse" else request.getfixturevalue("websocket_backend")
     path = "/api/v1/streaming/user" if kind == "sse" else "/api/v1/streaming"
@@ -204,6 +206,57 @@ def test_close_during_a_stalled_connection_attempt(fault_server: FaultServer, ki
     time.sleep(WAIT)
     assert len(fault_server.requests_to(path)) == 1  # no attempt after close
     assert listener.calls == []
+
+
+@pytest.mark.parametrize("tls", [False, True], ids=["http-handshake", "tls-handshake"])
+@pytest.mark.parametrize("kind", ["sse", "websocket"])
+def test_close_cancels_a_connection_attempt_the_server_never_answers(
+    fault_server: FaultServer, silent_server: SilentServer, kind: str, tls: bool, request: pytest.FixtureRequest
+) -> None:
+    """The streaming server accepts the TCP connection and then stays silent (no TLS
+    handshake, no HTTP response), with the default timeouts (300 s): ``close()`` still
+    returns at once, no streaming thread is left, ``on_abort`` hears nothing and no
+    further attempt follows."""
+    feature_set = "mainline" if kind == "sse" else request.getfixturevalue("websocket_backend")
+    streaming = f"{'wss' if tls else 'ws'}://{silent_server.address}"
+    fault_server.on("GET", "/api/v1/instance", Reply(200, {"version": "4.2.0", "urls": {"streaming_api": streaming}}))
+    listener = RecordingListener()
+    client = make_client(fault_server.url, feature_set=feature_set)
+    handle = client.stream_user(listener, run_async=True, reconnect_async=True, reconnect_async_wait_sec=WAIT)
+    assert handle is not None
+    assert wait_until(lambda: silent_server.connections == 1)
+    time.sleep(0.2)  # the client is now waiting for the server's first byte
+    assert handle.is_alive() and not handle.is_receiving()
+    started = time.monotonic()
+    handle.close()
+    assert time.monotonic() - started < 1
+    assert not handle.is_alive()
+    assert [t for t in threading.enumerate() if t.name.startswith("mastodon-stream")] == []
+    assert stream_threads() == []
+    time.sleep(2 * WAIT)
+    assert silent_server.connections == 1  # no attempt after close
+    assert listener.calls == [] and handle.error is None
+
+
+def test_an_opening_cancelled_before_its_socket_exists_shuts_the_socket_at_once() -> None:
+    opening = Opening()
+    opening.cancel()
+    left, right = socket.socketpair()
+    with left, right:
+        opening.add(left)
+        assert left.recv(1) == b""  # shut down: reads end at once
+    opening.finish()
+
+
+def test_a_finished_opening_keeps_no_descriptor_and_cancels_nothing() -> None:
+    opening = Opening()
+    left, right = socket.socketpair()
+    with left, right:
+        opening.add(left)
+        opening.finish()
+        opening.cancel()
+        right.sendall(b"x")
+        assert left.recv(1) == b"x"
 
 
 # -- no event twice --------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from .binding import uses_endpoint
 
 if TYPE_CHECKING:  # the streaming machinery loads on the first stream, not with the package
     from ..streaming.handle import StreamHandle
-    from ..streaming.runner import Connection, Connector
+    from ..streaming.runner import Connection, Connector, Opening
     from ..streaming.urls import StreamSpec
 
 
@@ -187,7 +187,7 @@ class StreamingAPI(MastodonBase):
             path=spec.sse_path,
         )
 
-        def open_connection() -> Connection:
+        def open_connection(opening: Opening) -> Connection:
             # Transports are imported on first use: most programs never stream.
             try:
                 base = self._streaming_base()
@@ -200,7 +200,14 @@ class StreamingAPI(MastodonBase):
 
                 url, params = sse_url(base, spec)
                 return SSEConnection(
-                    self.session, url, params, headers, dispatcher, connect_timeout=connect_timeout, read_timeout=timeout
+                    self.session,
+                    url,
+                    params,
+                    headers,
+                    dispatcher,
+                    connect_timeout=connect_timeout,
+                    read_timeout=timeout,
+                    opening=opening,
                 )
             from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
 
@@ -213,11 +220,12 @@ class StreamingAPI(MastodonBase):
                 headers=headers,
                 open_timeout=connect_timeout,
                 read_timeout=timeout,
+                opening=opening,
             )
 
-        def connect() -> Connection:
+        def connect(opening: Opening) -> Connection:
             try:
-                return open_connection()
+                return open_connection(opening)
             except StreamAbort as failure:  # a refusing server may echo the token
                 failure.error.args = scrub(failure.error.args, [self._transport.access_token])
                 raise

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import MastodonError
 from .abort import StreamAbort
-from .runner import Connection, Connector
+from .runner import Connection, Connector, Opening
 
 #: How long :meth:`StreamHandle.close` waits for the stream thread to finish.
 CLOSE_JOIN_TIMEOUT = 10.0
@@ -31,6 +31,7 @@ class StreamHandle:
         self._closed = threading.Event()
         self._lock = threading.Lock()
         self._connection: Connection | None = None
+        self._opening: Opening | None = None
         self._receiving = False
         self.reconnecting = False
         #: The error that ended the stream (``None`` while running or after ``close()``).
@@ -49,10 +50,17 @@ class StreamHandle:
         return self._connection
 
     def close(self) -> None:
-        """Close the connection and stop the thread (waits for it, unless called from it)."""
+        """Close the connection and stop the thread (waits for it, unless called from it).
+
+        A connection attempt in progress is cancelled: its sockets are shut down, so that
+        a stalled TLS or HTTP handshake fails at once and the thread ends.
+        """
         self._closed.set()
         with self._lock:
             connection = self._connection
+            opening = self._opening
+        if opening is not None:
+            opening.cancel()
         if connection is not None:
             connection.close()
         if threading.current_thread() is not self._thread:
@@ -87,7 +95,21 @@ class StreamHandle:
                 break
 
     def _stream_once(self) -> None:
-        connection = self._connect()
+        opening = Opening()
+        with self._lock:
+            if self._closed.is_set():
+                return
+            self._opening = opening
+        try:
+            connection = self._connect(opening)
+        except Exception:
+            if self._closed.is_set():  # cancelled by close(): not a failure to report
+                return
+            raise
+        finally:
+            with self._lock:
+                self._opening = None
+            opening.finish()
         with self._lock:
             if self._closed.is_set():
                 connection.close()

@@ -9,10 +9,15 @@ from typing import Any
 
 import requests
 import urllib3
+from requests.adapters import BaseAdapter, HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import PoolManager
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout
 from .abort import StreamAbort, abort
 from .dispatch import EventDispatcher
+from .runner import Opening
 from .sse import SSEParser
 
 #: Bytes asked of the socket per read; a read returns whatever has arrived, up to this.
@@ -34,10 +39,12 @@ class SSEConnection:
         *,
         connect_timeout: float | None,
         read_timeout: float | None,
+        opening: Opening | None = None,
     ) -> None:
         self.dispatcher = dispatcher
         self._closed = False
         self._reading = False
+        session, self._adapters = _stream_session(session, opening)
         # A stream's connection is never reused: a stream that ended must not hand a
         # half-closed socket to the next request of the session.
         sent = {"Accept": "text/event-stream", "Cache-Control": "no-cache", **headers}
@@ -47,12 +54,18 @@ class SSEConnection:
                 url, params=dict(params) or None, headers=sent, stream=True, timeout=(connect_timeout, read_timeout)
             )
         except requests.exceptions.ReadTimeout as exc:
+            self._close_adapters()
             raise abort(MastodonReadTimeout("Timed out while connecting to the streaming server"), exc) from exc
         except requests.RequestException as exc:
+            self._close_adapters()
             raise abort(MastodonNetworkError(f"Could not connect to streaming server: {exc}"), exc) from exc
+        except BaseException:
+            self._close_adapters()
+            raise
         if response.status_code != 200:
             detail = _error_text(response)
             response.close()
+            self._close_adapters()
             raise abort(
                 MastodonNetworkError(
                     f"Could not connect to streaming server: HTTP {response.status_code} {response.reason}{detail}"
@@ -89,6 +102,7 @@ class SSEConnection:
         finally:
             self._reading = False
             self.response.close()
+            self._close_adapters()
 
     def close(self) -> None:
         """Stop reading: wakes a blocked :meth:`run`, which then returns."""
@@ -98,6 +112,90 @@ class SSEConnection:
         _shutdown(self.response.raw)
         if not self._reading:
             self.response.close()
+            self._close_adapters()
+
+    def _close_adapters(self) -> None:
+        adapters, self._adapters = self._adapters, []
+        for adapter in adapters:
+            adapter.close()
+
+
+def _stream_session(session: requests.Session, opening: Opening | None) -> tuple[requests.Session, list[BaseAdapter]]:
+    """A session for one stream: ``session``'s settings, with adapters that report their sockets.
+
+    Every plain :class:`~requests.adapters.HTTPAdapter` of ``session`` is replaced by one
+    of the stream's own (a fresh pool, closed with the stream) that hands each socket it
+    opens to ``opening``, so that the attempt can be cancelled from another thread.
+    Other adapters (mocks, custom transports) and session subclasses are used as they are.
+    Returns the session and the adapters to close once the stream is over.
+    """
+    if opening is None or type(session) is not requests.Session:
+        return session, []
+    own: list[BaseAdapter] = []
+    adapters = {}
+    for prefix, adapter in session.adapters.items():
+        if type(adapter) is HTTPAdapter:
+            adapter = _OpeningAdapter(opening, max_retries=adapter.max_retries)
+            own.append(adapter)
+        adapters[prefix] = adapter
+    if not own:
+        return session, []
+    stream_session = requests.Session()
+    for name in requests.Session.__attrs__:
+        if name != "adapters":
+            setattr(stream_session, name, getattr(session, name))
+    stream_session.adapters.clear()
+    stream_session.adapters.update(adapters)
+    return stream_session, own
+
+
+class _OpeningAdapter(HTTPAdapter):
+    """An adapter whose connections hand their sockets to an :class:`Opening` as soon as they exist."""
+
+    def __init__(self, opening: Opening, **kwargs: Any) -> None:
+        self._pool_classes = _pool_classes(opening)
+        super().__init__(pool_connections=1, pool_maxsize=1, **kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self._watch(self.poolmanager)
+
+    def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(*args, **kwargs)
+        self._watch(manager)
+        return manager
+
+    def _watch(self, manager: Any) -> None:
+        # SOCKS proxy managers bring pools of their own: those are left alone.
+        if isinstance(manager, PoolManager) and manager.pool_classes_by_scheme == _PLAIN_POOLS:
+            manager.pool_classes_by_scheme = self._pool_classes
+
+
+_PLAIN_POOLS = {"http": HTTPConnectionPool, "https": HTTPSConnectionPool}
+
+
+def _pool_classes(opening: Opening) -> dict[str, Any]:
+    """Connection pool classes whose connections hand each new socket to ``opening``."""
+
+    class Connection(HTTPConnection):
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            opening.add(sock)
+            return sock
+
+    class TLSConnection(HTTPSConnection):
+        def _new_conn(self) -> socket.socket:
+            sock = super()._new_conn()
+            opening.add(sock)
+            return sock
+
+    class Pool(HTTPConnectionPool):
+        ConnectionCls = Connection
+
+    class TLSPool(HTTPSConnectionPool):
+        ConnectionCls = TLSConnection
+
+    return {"http": Pool, "https": TLSPool}
 
 
 def _read_error(exc: BaseException) -> StreamAbort:

@@ -6,9 +6,11 @@ the payload (usually JSON text) goes through the same dispatcher as SSE data.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Mapping
@@ -21,6 +23,7 @@ from websockets.sync.client import ClientConnection, connect
 from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
 from .abort import abort
 from .dispatch import EventDispatcher
+from .runner import Opening
 
 #: Largest accepted message (statuses with long content and many mentions stay far below).
 MAX_MESSAGE_SIZE = 16 * 1024 * 1024
@@ -47,6 +50,43 @@ class _WatchedConnection(ClientConnection):
         super().process_event(event)
 
 
+def _watching(opening: Opening) -> type[_WatchedConnection]:
+    """A connection class that hands its socket to ``opening`` before the HTTP handshake."""
+
+    class Connection(_WatchedConnection):
+        def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
+            opening.add(sock)
+            super().__init__(sock, *args, **kwargs)
+
+    return Connection
+
+
+class _WatchingTLSContext(ssl.SSLContext):
+    """The default client TLS context, handing each socket to an :class:`Opening` before the TLS handshake."""
+
+    opening: Opening | None = None
+
+    def wrap_socket(self, sock: socket.socket, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        if self.opening is not None:
+            self.opening.add(sock)
+        return super().wrap_socket(sock, *args, **kwargs)
+
+
+def _tls_context(opening: Opening) -> ssl.SSLContext:
+    """What ``ssl.create_default_context()`` gives (and the library uses), watched by ``opening``."""
+    context = _WatchingTLSContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies certificates and host names
+    context.options, context.verify_flags = _default_settings()
+    context.load_default_certs(ssl.Purpose.SERVER_AUTH)
+    context.opening = opening
+    return context
+
+
+@functools.cache
+def _default_settings() -> tuple[ssl.Options, ssl.VerifyFlags]:
+    reference = ssl.create_default_context()
+    return reference.options, reference.verify_flags
+
+
 class WebSocketConnection:
     """An open WebSocket stream. :meth:`run` reads and dispatches; :meth:`close` works from any thread.
 
@@ -64,6 +104,7 @@ class WebSocketConnection:
         headers: Mapping[str, str],
         open_timeout: float | None,
         read_timeout: float | None,
+        opening: Opening | None = None,
     ) -> None:
         self.dispatcher = dispatcher
         self._read_timeout = read_timeout
@@ -72,6 +113,10 @@ class WebSocketConnection:
         self._lock = threading.Lock()
         self._stack = ExitStack()
         extra = {k: v for k, v in headers.items() if k.lower() != "user-agent"}
+        # The attempt's sockets go to ``opening`` (before the TLS handshake for wss://,
+        # before the HTTP handshake in any case), so that it can be cancelled.
+        connection_class = _WatchedConnection if opening is None else _watching(opening)
+        tls = _tls_context(opening) if opening is not None and url.lower().startswith("wss:") else None
         try:
             self.websocket = self._stack.enter_context(
                 connect(
@@ -83,7 +128,8 @@ class WebSocketConnection:
                     close_timeout=CLOSE_TIMEOUT,
                     ping_interval=PING_INTERVAL if read_timeout is None else min(PING_INTERVAL, read_timeout / 2),
                     max_size=MAX_MESSAGE_SIZE,
-                    create_connection=_WatchedConnection,
+                    ssl=tls,
+                    create_connection=connection_class,
                 )
             )
         except InvalidStatus as exc:

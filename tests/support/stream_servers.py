@@ -243,6 +243,41 @@ class LoopbackSSEServer(_Base):
             thread.join(5)
 
 
+class SilentServer:
+    """Accepts TCP connections on ``127.0.0.1`` and never sends a byte: every TLS, HTTP or
+    WebSocket handshake with it stalls. Counts the connections it accepted."""
+
+    def __init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.address = f"127.0.0.1:{self._listener.getsockname()[1]}"
+        self._clients: list[socket.socket] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="silent-server", daemon=True)
+        self._thread.start()
+
+    @property
+    def connections(self) -> int:
+        return len(self._clients)
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._clients.append(client)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self._listener.close()
+        for client in self._clients:
+            _drop(client)
+
+
 def _drop(client: socket.socket) -> None:
     try:
         client.shutdown(socket.SHUT_RDWR)
@@ -529,6 +564,13 @@ def ws_server() -> Iterator[LoopbackWebSocketServer]:
     server.stop()
 
 
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def websocket_backend() -> Iterator[str]:
     """Registers a test backend (mainline otherwise) whose streams use WebSocket; returns its name."""
@@ -551,6 +593,7 @@ __all__ = [
     "HOLD",
     "LoopbackSSEServer",
     "LoopbackWebSocketServer",
+    "SilentServer",
     "StreamRequest",
     "WEBSOCKET_BACKEND",
     "make_client",
