@@ -503,3 +503,11 @@ def test_probe_https_to_a_plain_http_server_suggests_http(capsys: pytest.Capture
     line = err.strip().splitlines()[-1]
     assert line.endswith("TLS handshake failed: does the server speak plain http://?")
     assert "SSLError" not in line and len(line) <= 200
+
+
+def test_matrix_rejects_a_server_version_that_is_not_a_version(capsys: pytest.CaptureFixture[str]) -> None:
+
+    with pytest.raises(SystemExit) as exited:
+        main(["matrix", "--server", "mainline=banana"])
+    assert exited.value.code == 2
+    assert "--server 'mainline=banana'" in capsys.readouterr().err

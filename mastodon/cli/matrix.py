@@ -74,7 +74,12 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.no_cassettes:
         cassette_dir = os.devnull  # not a folder: no recordings
     from ..errors import MastodonIllegalArgumentError
+    from ..versions import find_version_tuple
 
+    for spec in args.server:
+        backend, has_version, version = spec.partition("=")
+        if not backend or (has_version and find_version_tuple(version) is None):
+            parser.error(f"--server {spec!r}: expected BACKEND or BACKEND=VERSION with a version number such as 4.2.0")
     try:
         matrix = build_matrix(cassette_dir=cassette_dir, servers=args.server, include_representative=not args.only)
     except MastodonIllegalArgumentError as exc:
