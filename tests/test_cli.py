@@ -506,7 +506,6 @@ def test_probe_https_to_a_plain_http_server_suggests_http(capsys: pytest.Capture
 
 
 def test_matrix_rejects_a_server_version_that_is_not_a_version(capsys: pytest.CaptureFixture[str]) -> None:
-
     with pytest.raises(SystemExit) as exited:
         main(["matrix", "--server", "mainline=banana"])
     assert exited.value.code == 2
