@@ -140,6 +140,8 @@ class MastodonBase:
             user = read_user_credentials(token)
             token = user.access_token
             api_base_url = self._merge_base_url(api_base_url, user.api_base_url)
+            if self.client_id is None and user.client_id and user.client_secret:
+                self.client_id, self.client_secret = user.client_id, user.client_secret
 
         self.api_base_url = api_base_url or DEFAULT_BASE_URL
         warn_if_insecure(self.api_base_url, stacklevel=2)

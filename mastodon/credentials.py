@@ -24,11 +24,15 @@ class ClientCredentials(Record):
 
 
 class UserCredentials(Record):
+    """An access token file: token and base URL; newer writers add the app's id and secret."""
+
     access_token: str
     api_base_url: str | None = None
+    client_id: str | None = None
+    client_secret: str | None = None
 
     def __repr__(self) -> str:
-        return f"UserCredentials(access_token='***', api_base_url={self.api_base_url!r})"
+        return f"UserCredentials(access_token='***', api_base_url={self.api_base_url!r}, client_id={self.client_id!r})"
 
 
 def _read_lines(path: str | os.PathLike[str]) -> list[str]:
@@ -57,7 +61,10 @@ def read_user_credentials(path: str | os.PathLike[str]) -> UserCredentials:
     lines = _read_lines(path)
     if not lines or not lines[0]:
         raise MastodonIllegalArgumentError(f"Access token file {path} has no token")
-    return UserCredentials(access_token=lines[0], api_base_url=(lines[1] or None) if len(lines) > 1 else None)
+    def line(index: int) -> str | None:
+        return (lines[index] or None) if len(lines) > index else None
+
+    return UserCredentials(access_token=lines[0], api_base_url=line(1), client_id=line(2), client_secret=line(3))
 
 
 def write_secret_file(path: str | os.PathLike[str], lines: list[str]) -> None:

@@ -148,3 +148,14 @@ def test_reprs_hide_secrets() -> None:
     for text in (repr(client), str(client), repr(user), str(user), repr([client, user])):
         assert SECRET not in text and TOKEN not in text
     assert "cid" in repr(client) and "social.example" in repr(user)
+
+
+def test_token_files_with_app_credentials_supply_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mastodon import Mastodon
+
+    path = tmp_path / "usercred.secret"
+    path.write_text("the-token\nhttps://mastodon.example\napp-id\napp-secret\n")
+    api = Mastodon(access_token=str(path), mastodon_version="4.2.0")
+    assert (api.access_token, api.api_base_url) == ("the-token", "https://mastodon.example")
+    assert (api.client_id, api.client_secret) == ("app-id", "app-secret")
+    assert "app-secret" not in repr(api)
