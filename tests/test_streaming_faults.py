@@ -119,6 +119,43 @@ def test_refusing_server_is_not_hammered(transport: Transport) -> None:
     assert all("502" in str(e) for e in listener.aborts)
 
 
+def test_failed_attempts_back_off_and_a_connection_resets_the_wait(transport: Transport) -> None:
+    transport.server.stream_status = 502
+    times: list[float] = []
+
+    class Timed(RecordingListener):
+        def on_abort(self, err: BaseException) -> None:
+            times.append(time.monotonic())
+            super().on_abort(err)
+
+    handle = transport.client().stream_user(Timed(), run_async=True, reconnect_async=True, reconnect_async_wait_sec=WAIT)
+    assert handle is not None
+    assert wait_until(lambda: len(times) >= 4, timeout=10)
+    handle.close()
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert gaps[0] >= WAIT * 0.9 and gaps[1] >= 2 * WAIT * 0.9 and gaps[2] >= 4 * WAIT * 0.9  # doubling
+
+
+def test_a_connection_that_was_established_starts_the_wait_over(transport: Transport) -> None:
+    for n in range(1, 4):
+        transport.server.script(transport.event("update", status(n)), 0.02, DROP)
+    transport.server.script(transport.event("update", status(4)))
+    times: list[float] = []
+
+    class Timed(RecordingListener):
+        def on_abort(self, err: BaseException) -> None:
+            times.append(time.monotonic())
+            super().on_abort(err)
+
+    listener = Timed()
+    handle = transport.client().stream_user(listener, run_async=True, reconnect_async=True, reconnect_async_wait_sec=WAIT)
+    assert handle is not None
+    assert len(listener.wait_for(4)) == 4
+    handle.close()
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
+    assert len(gaps) == 2 and all(gap < 2 * WAIT for gap in gaps)  # no doubling after a connection
+
+
 def test_unreachable_streaming_server_is_not_hammered(fault_server: FaultServer) -> None:
     # The API host answers, but the advertised streaming host refuses connections.
     fault_server.on("GET", "/api/v1/instance", Reply(200, {"version": "4.2.0", "urls": {"streaming_api": refused_url().replace("http", "ws")}}))

@@ -11,6 +11,8 @@ from .runner import Connection, Connector, Opening
 
 #: How long :meth:`StreamHandle.close` waits for the stream thread to finish.
 CLOSE_JOIN_TIMEOUT = 10.0
+#: The longest wait between reconnection attempts (unless ``reconnect_wait`` is longer).
+MAX_RECONNECT_WAIT = 300.0
 
 
 class StreamHandle:
@@ -18,9 +20,11 @@ class StreamHandle:
 
     ``close()`` stops it, ``is_alive()`` tells whether the thread still runs and
     ``is_receiving()`` whether it is connected and listening. With ``reconnect`` the thread
-    reconnects after any connection error, ``reconnect_wait`` seconds later; without it,
-    the first error ends the thread (after the listener's ``on_abort``), and the error is
-    kept in :attr:`error`.
+    reconnects after any connection error, ``reconnect_wait`` seconds later; attempts that
+    fail before connecting back off, doubling the wait each time up to
+    :data:`MAX_RECONNECT_WAIT`, and a connection that was established starts over at
+    ``reconnect_wait``. Without ``reconnect``, the first error ends the thread (after the
+    listener's ``on_abort``), and the error is kept in :attr:`error`.
     """
 
     def __init__(self, connect: Connector, listener: Any, reconnect: bool = False, reconnect_wait: float = 5) -> None:
@@ -33,6 +37,7 @@ class StreamHandle:
         self._connection: Connection | None = None
         self._opening: Opening | None = None
         self._receiving = False
+        self._connected = False
         self.reconnecting = False
         #: The error that ended the stream (``None`` while running or after ``close()``).
         self.error: MastodonError | None = None
@@ -78,7 +83,9 @@ class StreamHandle:
 
     def _run(self) -> None:
         closed = self._closed
+        failures = 0  # consecutive attempts that failed before connecting
         while not closed.is_set():
+            self._connected = False
             try:
                 self._stream_once()
             except StreamAbort as failure:
@@ -88,11 +95,18 @@ class StreamHandle:
                 if not self.reconnect_async:
                     self.error = failure.error
                     break
+                failures = 1 if self._connected else failures + 1
                 self.reconnecting = True
-                closed.wait(self.reconnect_async_wait_sec)
+                closed.wait(self._reconnect_wait(failures))
                 self.reconnecting = False
             else:
                 break
+
+    def _reconnect_wait(self, failures: int) -> float:
+        base = self.reconnect_async_wait_sec
+        if failures <= 1:
+            return base
+        return min(base * 2 ** (failures - 1), max(base, MAX_RECONNECT_WAIT))
 
     def _stream_once(self) -> None:
         opening = Opening()
@@ -115,7 +129,7 @@ class StreamHandle:
                 connection.close()
                 return
             self._connection = connection
-        self._receiving = True
+        self._receiving = self._connected = True
         try:
             connection.run()
         finally:
@@ -125,4 +139,4 @@ class StreamHandle:
             connection.close()
 
 
-__all__ = ["StreamHandle", "CLOSE_JOIN_TIMEOUT"]
+__all__ = ["StreamHandle", "CLOSE_JOIN_TIMEOUT", "MAX_RECONNECT_WAIT"]
