@@ -15,7 +15,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import yaml
-from support.live import CASSETTE_ROOT
 
 from live.helpers import ids, tiny_png
 from mastodon import (
@@ -29,6 +28,7 @@ from mastodon import (
 from mastodon.errors import MastodonBackendFeatureError
 from mastodon.plugin import ENDPOINTS, Endpoint, hookimpl
 from mastodon.plugins import register_plugin, unregister_plugin
+from mastodon.testing.live import cassette_root
 
 pytestmark = [
     pytest.mark.servers("takahe"),
@@ -668,7 +668,7 @@ def test_every_endpoint_takahe_serves_is_recorded():
     and each endpoint it refuses was sent once (its real 404/405) before being refused."""
     gates = pytest.importorskip("mastodon_takahe.gates")
     recorded: set[tuple[str, str]] = set()
-    for path in (CASSETTE_ROOT / "takahe").glob("*/*/*.yaml"):
+    for path in (cassette_root() / "takahe").glob("*/*/*.yaml"):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         for interaction in data.get("interactions") or ():
             request = interaction["request"]

@@ -1,14 +1,18 @@
 """The GoToSocial backend's tests run on the recordings in the repository's
-``tests/cassettes/gotosocial/`` (and can record them), through the repository's live-test
-support (``tests/support/live.py``). See docs/recording.md."""
+``tests/cassettes/gotosocial/`` (and can record them), through the library's live-test
+plugin :mod:`mastodon.testing.live`. See docs/recording.md."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[3]
-if str(REPO / "tests") not in sys.path:
-    sys.path.insert(0, str(REPO / "tests"))
+import mastodon.testing.live as live_support
 
-pytest_plugins = ["support.live"]
+REPO = Path(__file__).resolve().parents[3]
+if str(REPO / "tests") not in sys.path:  # the shared live-test helpers in tests/live
+    sys.path.insert(0, str(REPO / "tests"))
+if live_support.DEFAULT_CASSETTE_ROOT is None:
+    live_support.DEFAULT_CASSETTE_ROOT = REPO / "tests" / "cassettes"
+
+pytest_plugins = ["mastodon.testing.live"]
