@@ -519,3 +519,9 @@ def test_datetimes_in_plain_value_parameters_are_iso_8601(api, mock_http):
     mock_http.add("PUT", "/api/v1/scheduled_statuses/1", documented("ScheduledStatus"))
     api.call_endpoint("scheduled_status_update", id=1, scheduled_at=datetime(2030, 5, 6, 7, 8, 9, tzinfo=timezone.utc))
     assert mock_http.last.form == [("scheduled_at", "2030-05-06T07:08:09+00:00")]
+
+
+def test_status_reply_checks_its_arguments_before_asking_who_i_am(api, mock_http, replying):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.status_reply(documented("Status"), "hi", visibility="everyone")
+    assert mock_http.sent == []

@@ -202,6 +202,17 @@ class StatusesAPI(MastodonBase):
         """
         if not isinstance(to_status, dict) or "account" not in to_status:
             raise MastodonIllegalArgumentError("to_status must be a status dict")
+        if not isinstance(status, str):
+            raise MastodonIllegalArgumentError("status must be a string")
+        if visibility is None and "visibility" in to_status:
+            visibility = to_status["visibility"]
+        if spoiler_text is None and "spoiler_text" in to_status:
+            spoiler_text = to_status["spoiler_text"]
+        # Every argument is checked before asking the server who we are.
+        args = self._status_args(
+            status, to_status["id"], media_ids, sensitive, visibility, spoiler_text, language,
+            content_type, scheduled_at, poll, None,
+        )
         own_id = self._logged_in_id()
         mentioned: dict[Any, str] = {}
         author = to_status["account"]
@@ -210,15 +221,7 @@ class StatusesAPI(MastodonBase):
             for account in to_status.get("mentions") or ():
                 if account["id"] != own_id and account["id"] not in mentioned:
                     mentioned[account["id"]] = account["acct"]
-        text = "".join(f"@{acct} " for acct in mentioned.values()) + status
-        if visibility is None and "visibility" in to_status:
-            visibility = to_status["visibility"]
-        if spoiler_text is None and "spoiler_text" in to_status:
-            spoiler_text = to_status["spoiler_text"]
-        args = self._status_args(
-            text, to_status["id"], media_ids, sensitive, visibility, spoiler_text, language,
-            content_type, scheduled_at, poll, None,
-        )
+        args["status"] = "".join(f"@{acct} " for acct in mentioned.values()) + status
         return self._post_status(args, idempotency_key)
 
     def _logged_in_id(self) -> Any:
