@@ -1,9 +1,22 @@
 """Compatibility module: ``from mastodon.Mastodon import Mastodon, MastodonError, ...``."""
 
+from typing import TYPE_CHECKING
+
 from .client import Mastodon
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import *  # noqa: F403
 from .errors import __all__ as _error_names
-from .streaming import CallbackStreamListener, StreamListener
+
+if TYPE_CHECKING:
+    from .streaming import CallbackStreamListener, StreamListener
+
+
+def __getattr__(name: str) -> object:
+    # The listener classes load with the first use, keeping ``import mastodon`` light.
+    if name in ("StreamListener", "CallbackStreamListener"):
+        from . import streaming
+
+        return getattr(streaming, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", "StreamListener", "CallbackStreamListener", *_error_names]

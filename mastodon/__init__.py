@@ -14,10 +14,10 @@ from .client import Mastodon
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import *  # noqa: F403
 from .errors import __all__ as _error_names
-from .streaming import CallbackStreamListener, StreamListener
 
 if TYPE_CHECKING:
     from .hookspecs import hookimpl
+    from .streaming import CallbackStreamListener, StreamListener
 
 __version__ = "0.1.0"
 
@@ -28,6 +28,10 @@ def __getattr__(name: str) -> object:
         from .hookspecs import hookimpl
 
         return hookimpl
+    if name in ("StreamListener", "CallbackStreamListener"):  # loaded with the first use
+        from . import streaming
+
+        return getattr(streaming, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
