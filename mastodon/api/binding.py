@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -12,23 +11,18 @@ from ..endpoints.model import Endpoint, format_version_note
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _cleandoc(doc: str) -> str:
-    """``inspect.cleandoc`` (the API modules are imported at start-up; ``inspect`` is not needed)."""
-    lines = doc.expandtabs().split("\n")
-    margin = min((len(line) - len(line.lstrip()) for line in lines[1:] if line.lstrip()), default=sys.maxsize)
-    lines[0] = lines[0].lstrip()
-    if margin < sys.maxsize:
-        lines[1:] = [line[margin:] for line in lines[1:]]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
-
-
 def _with_note(doc: str | None, note: str) -> str:
-    text = _cleandoc(doc or "")
-    return f"{text}\n\n{note}" if text else note
+    """``doc`` with ``note`` appended as its last paragraph, at the docstring's indentation.
+
+    The docstring is left as written (``help()`` and Sphinx dedent it): cleaning ~150
+    docstrings would be a noticeable part of the package's import time.
+    """
+    if not doc or not doc.strip():
+        return note
+    text = doc.rstrip()
+    last_line = text[text.rfind("\n") + 1 :]
+    indent = last_line[: len(last_line) - len(last_line.lstrip())] if "\n" in text else ""
+    return f"{text}\n\n{indent}{note}"
 
 
 _VARIADIC = 0x04 | 0x08  # CO_VARARGS | CO_VARKEYWORDS
