@@ -31,6 +31,7 @@ def mastodon_backend_info() -> BackendInfo:
         features=FEATURES,
         visibilities=("local", "list:"),
         max_media_attachments=None,
+        sample_versions=("2.7.2 (compatible; Akkoma 3.10.0)",),
     )
 
 

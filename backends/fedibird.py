@@ -100,6 +100,7 @@ def mastodon_backend_info() -> BackendInfo:
         features=FEATURES,
         visibilities=VISIBILITIES,
         max_media_attachments=None,  # an admin setting on Fedibird; the server enforces it
+        sample_versions=("4.2.0",),
     )
 
 

@@ -18,7 +18,7 @@ _VERSION_PREFIX = re.compile(r"^v?([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9})(?![0-
 
 @hookimpl
 def mastodon_backend_info() -> BackendInfo:
-    return BackendInfo(NAME, "Mastodon (mainline and close forks such as glitch-soc and Hometown)", feature_sets=("mastodon",))
+    return BackendInfo(NAME, "Mastodon (mainline and close forks such as glitch-soc and Hometown)", feature_sets=("mastodon",), sample_versions=("3.5.0", "4.3.0"))
 
 
 @hookimpl

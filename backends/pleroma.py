@@ -128,6 +128,7 @@ def mastodon_backend_info() -> BackendInfo:
         features=FEATURES,
         visibilities=VISIBILITIES,
         max_media_attachments=None,
+        sample_versions=("2.7.2 (compatible; Pleroma 2.6.0)",),
     )
 
 

@@ -30,6 +30,9 @@ class BackendInfo(Record, frozen=True):
     visibilities: tuple[str, ...] = ()
     #: Most media attachments per status (``None``: no limit).
     max_media_attachments: int | None = 4
+    #: Version strings (as the server reports them) that stand for this server family in
+    #: overviews such as the compatibility matrix; the first is the most typical.
+    sample_versions: tuple[str, ...] = ()
 
 
 class BackendMatch(Record, frozen=True):

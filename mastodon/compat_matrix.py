@@ -47,17 +47,6 @@ LEGEND: dict[str, str] = {
     UNKNOWN: "unknown: recorded server whose backend is not installed, and no recording",
 }
 
-#: Version strings, as the servers report them in ``instance.version``, used for backends
-#: that have no recording. Mainline gets an older and a current version.
-REPRESENTATIVE_VERSIONS: dict[str, tuple[str, ...]] = {
-    "mainline": ("3.5.0", "4.3.0"),
-    "pleroma": ("2.7.2 (compatible; Pleroma 2.6.0)",),
-    "akkoma": ("2.7.2 (compatible; Akkoma 3.10.0)",),
-    "fedibird": ("4.2.0",),
-    "gotosocial": ("0.20.0",),
-    "takahe": ("takahe/0.11.0",),
-}
-
 #: Where recorded cassettes live, relative to a checkout's root.
 CASSETTE_SUBDIR = Path("tests") / "cassettes"
 
@@ -569,13 +558,14 @@ def build_matrix(
     wanted: list[tuple[str, str]] = []
     for name, version in requested:
         backend_name = registry.resolve(name)
-        versions = (version,) if version else REPRESENTATIVE_VERSIONS.get(backend_name, ("",))
+        info = registry.backends.get(backend_name)
+        versions = (version,) if version else (info.sample_versions if info else ()) or ("",)
         wanted.extend((backend_name, v) for v in versions)
     if include_representative or not requested:
         for name in registry.backends:
             if name in recorded_backends and not any(n == name for n, _ in requested):
                 continue
-            for version in REPRESENTATIVE_VERSIONS.get(name, ("",)):
+            for version in registry.backends[name].sample_versions or ("",):
                 if (name, version) not in wanted:
                     wanted.append((name, version))
     for name, version in wanted:
@@ -734,7 +724,6 @@ __all__ = [
     "MARKS",
     "ASCII_MARKS",
     "LEGEND",
-    "REPRESENTATIVE_VERSIONS",
     "Column",
     "Cell",
     "Row",

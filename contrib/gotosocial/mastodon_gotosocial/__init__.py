@@ -89,6 +89,7 @@ def mastodon_backend_info() -> BackendInfo:
         features=frozenset({"local_only", "markdown", "mutuals_only"}),
         visibilities=("mutuals_only", LOCAL_VISIBILITY),
         max_media_attachments=6,
+        sample_versions=("0.20.0",),
     )
 
 

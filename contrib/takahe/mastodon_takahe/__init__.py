@@ -63,7 +63,7 @@ _VERSION = re.compile(r"^takahe/v?(\d+)\.(\d+)(?:\.(\d+))?(?P<rest>\S*)$", re.IG
 
 @hookimpl
 def mastodon_backend_info() -> BackendInfo:
-    return BackendInfo(NAME, "Takahē (jointakahe.org)", feature_sets=("takahē",))
+    return BackendInfo(NAME, "Takahē (jointakahe.org)", feature_sets=("takahē",), sample_versions=("takahe/0.11.0",))
 
 
 @hookimpl
