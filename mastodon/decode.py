@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -76,7 +77,23 @@ def parse_datetime(value: Any) -> Any:
     return parsed
 
 
-def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
+def _slow_conversion(int_keys: frozenset[str]) -> Callable[[str, str], Any]:
+    """The general rule for one string value of a special key (the hooks' fast paths aside)."""
+
+    def convert(key: str, value: str) -> Any:
+        if key in DATE_KEYS:
+            converted = parse_datetime(value)
+            if converted.__class__ is not str:
+                return converted
+        if key in int_keys and value.isdigit() and value.isascii() and len(value) < 4000:
+            return int(value)
+        return value  # unparseable or not an id: left as it is
+
+    return convert
+
+
+def _python_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
+    """The ``object_hook`` in Python; ``_speedups.DecodeHook`` is the same in C."""
     date_keys = DATE_KEYS
     int_keys = INT_KEYS if convert_ids else frozenset()
     special = date_keys | int_keys
@@ -84,12 +101,11 @@ def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict
     intersection = special.intersection
     wrap = AttribAccessDict
     fromisoformat = _fromisoformat
-    combine = _combine
-    utc = _UTC
+    slow = _slow_conversion(int_keys)
 
-    # An ``object_hook``: the C parser builds a plain dict; most objects (media meta,
-    # emojis, fields, tags...) have no key to convert and are only wrapped. The
-    # conversions are written out here rather than called: this runs for every object.
+    # The C parser builds a plain dict; most objects (media meta, emojis, fields, tags...)
+    # have no key to convert and are only wrapped. The common conversions (an ISO date
+    # with an offset, an ASCII digit id) are written out here: this runs for every object.
     def hook(obj: dict[str, Any]) -> AttribAccessDict:
         if disjoint(obj):
             return wrap(obj)
@@ -98,28 +114,48 @@ def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict
             if value.__class__ is not str:
                 continue
             if key in date_keys:
-                # Dates: the common ISO form inline, the rest via parse_datetime.
                 try:
                     parsed = fromisoformat(value)
                 except ValueError:
-                    converted = parse_datetime(value)
-                    if converted.__class__ is not str:
-                        obj[key] = converted
-                        continue
-                    if key not in int_keys:
-                        continue  # unparseable: left as it is
+                    pass
                 else:
-                    obj[key] = parsed if parsed.tzinfo is not None else combine(parsed, parsed.time(), utc)
-                    continue
-            # Digit strings become ints; anything else (ULIDs, flake ids, huge numbers) stays.
-            if value.isdigit() and value.isascii() and len(value) < 4000:
+                    if parsed.tzinfo is not None:
+                        obj[key] = parsed
+                        continue
+                obj[key] = slow(key, value)
+            elif value.isdigit() and value.isascii() and len(value) < 4000:
                 obj[key] = int(value)
         return wrap(obj)
 
     return hook
 
 
-_DECODERS = {flag: json.JSONDecoder(object_hook=_make_hook(flag)) for flag in (True, False)}
+def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
+    """The C hook when ``mastodon._speedups`` is built (and not disabled), else the Python one."""
+    if not os.environ.get("MASTODON_NO_SPEEDUPS"):
+        try:
+            from ._speedups import DecodeHook
+        except ImportError:
+            pass
+        else:
+            int_keys = INT_KEYS if convert_ids else frozenset()
+            return DecodeHook(AttribAccessDict, DATE_KEYS, int_keys, _slow_conversion(int_keys))
+    return _python_hook(convert_ids)
+
+
+_DECODERS: dict[bool, json.JSONDecoder] = {}
+
+
+def _decoder(convert_ids: bool) -> json.JSONDecoder:
+    decoder = _DECODERS.get(convert_ids)
+    if decoder is None:  # built on first use: importing the C module is not import-time work
+        decoder = _DECODERS[convert_ids] = json.JSONDecoder(object_hook=_make_hook(convert_ids))
+    return decoder
+
+
+def uses_speedups() -> bool:
+    """Whether responses are decoded by the C object hook (``mastodon._speedups``)."""
+    return _decoder(True).object_hook.__class__.__name__ == "DecodeHook"
 
 
 def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
@@ -136,7 +172,7 @@ def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     if collecting:
         gc.disable()
     try:
-        result = _DECODERS[convert_ids].decode(data)
+        result = _decoder(convert_ids).decode(data)
     finally:
         if collecting:
             gc.enable()
@@ -171,4 +207,4 @@ def decode_value(value: Any, convert_ids: bool = True) -> Any:
     return decode_json(json.dumps(value), convert_ids)
 
 
-__all__ = ["DATE_KEYS", "INT_KEYS", "parse_datetime", "decode_json", "decode_response", "decode_value"]
+__all__ = ["DATE_KEYS", "INT_KEYS", "parse_datetime", "decode_json", "decode_response", "decode_value", "uses_speedups"]

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from gc import is_tracked as _is_tracked
 from typing import Any
+
+
+def set_attribute(obj: Any, name: str, value: Any) -> None:
+    """Set an attribute on a returned container, whatever its keys.
+
+    The C decoder leaves attribute dicts that hold no container untracked by the cyclic
+    garbage collector, as CPython does for plain dicts; an attribute could close a
+    reference cycle through one, so it is tracked again first.
+    """
+    if not _is_tracked(obj):
+        from ._speedups import track  # only the C decoder leaves them untracked
+
+        track(obj)
+    object.__setattr__(obj, name, value)
 
 
 class AttribAccessDict(dict):  # type: ignore[type-arg]
@@ -23,7 +38,7 @@ class AttribAccessDict(dict):  # type: ignore[type-arg]
     def __setattr__(self, attr: str, val: Any) -> None:
         if attr in self:
             raise AttributeError("Attribute-style access is read only")
-        object.__setattr__(self, attr, val)
+        set_attribute(self, attr, val)
 
     def __delattr__(self, attr: str) -> None:
         if attr in self:
@@ -52,4 +67,4 @@ def attrib_wrap(value: Any) -> Any:
     return value
 
 
-__all__ = ["AttribAccessDict", "AttribAccessList", "attrib_wrap"]
+__all__ = ["AttribAccessDict", "AttribAccessList", "attrib_wrap", "set_attribute"]

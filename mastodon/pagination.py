@@ -6,7 +6,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from .entities import AttribAccessDict
+from .entities import AttribAccessDict, set_attribute
 
 _LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?([^",;]+)"?')
 
@@ -42,7 +42,7 @@ def _page_params(
             params[key] = value
     params["_pagination_method"] = method
     params["_pagination_endpoint"] = path
-    object.__setattr__(params, "_pagination_endpoint_name", endpoint_name)
+    set_attribute(params, "_pagination_endpoint_name", endpoint_name)
     return params
 
 
@@ -63,14 +63,14 @@ def attach_pagination(
     prev = links.get("prev") or links.get("previous")
     if nxt:
         info = _page_params(nxt, request_params, method, path, endpoint_name, convert_ids)
-        object.__setattr__(result, "_pagination_next", info)
+        set_attribute(result, "_pagination_next", info)
         if result and isinstance(result[-1], AttribAccessDict):
-            object.__setattr__(result[-1], "_pagination_next", info)
+            set_attribute(result[-1], "_pagination_next", info)
     if prev:
         info = _page_params(prev, request_params, method, path, endpoint_name, convert_ids)
-        object.__setattr__(result, "_pagination_prev", info)
+        set_attribute(result, "_pagination_prev", info)
         if result and isinstance(result[0], AttribAccessDict):
-            object.__setattr__(result[0], "_pagination_prev", info)
+            set_attribute(result[0], "_pagination_prev", info)
 
 
 __all__ = ["parse_link_header", "attach_pagination", "PAGE_KEYS"]

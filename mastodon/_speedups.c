@@ -1,0 +1,318 @@
+/* Optional C implementation of the JSON object hook in mastodon/decode.py.
+ *
+ * DecodeHook(wrap, date_keys, int_keys, slow) is called by the json module's C scanner
+ * once per decoded object (a plain dict). It converts the values of timestamp and id
+ * keys in place and returns wrap(obj). Only the common cases are handled here: an
+ * ISO 8601 timestamp (naive ones are taken as UTC), and an id made of ASCII digits.
+ * Everything else (unix times, dateutil's formats, ...) goes to slow(key, value), the
+ * Python function that defines the rules, so both implementations agree by
+ * construction; tests compare them on generated documents.
+ *
+ * Garbage collector: like a plain dict, a returned attribute dict that holds no
+ * container (an emoji, a tag, a mention...) is not tracked by the cyclic collector; the
+ * dict type tracks it again as soon as a container is stored in it, and track() does so
+ * before an attribute is set on it. On a page of statuses this halves the objects that
+ * every collection has to visit.
+ */
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <datetime.h>
+#include <stddef.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *wrap;          /* the attribute dict class */
+    PyObject *kinds;         /* dict: key -> date_kind (a timestamp key) or another object (an id key) */
+    PyObject *date_kind;
+    PyObject *slow;          /* slow(key, value) -> replacement (value itself: unchanged) */
+    PyObject *fromisoformat; /* datetime.fromisoformat */
+    int direct;              /* wrap is a dict subclass with dict's own __new__ and __init__ */
+    vectorcallfunc vectorcall;
+} DecodeHook;
+
+static PyObject *empty_tuple;
+
+/* The length of value if it is 1 to 3999 ASCII digits, else 0 (the Python rule:
+ * value.isdigit() and value.isascii() and len(value) < 4000). */
+static Py_ssize_t
+ascii_digits(PyObject *value)
+{
+    if (!PyUnicode_IS_ASCII(value)) {
+        return 0;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(value);
+    if (n == 0 || n >= 4000) {
+        return 0;
+    }
+    const Py_UCS1 *data = PyUnicode_1BYTE_DATA(value);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (data[i] < '0' || data[i] > '9') {
+            return 0;
+        }
+    }
+    return n;
+}
+
+/* The converted value (new reference), value itself (new reference) when unchanged, NULL on error. */
+static PyObject *
+convert(DecodeHook *self, PyObject *key, PyObject *value, int is_date)
+{
+    if (is_date) {
+        PyObject *parsed = PyObject_CallOneArg(self->fromisoformat, value);
+        if (parsed != NULL) {
+            if (!PyDateTime_Check(parsed)) {
+                Py_DECREF(parsed);
+            }
+            else if (PyDateTime_DATE_GET_TZINFO(parsed) != Py_None) {
+                return parsed;
+            }
+            else { /* naive (a date alone, or no offset): the same moment in UTC */
+                PyObject *aware = PyDateTimeAPI->DateTime_FromDateAndTimeAndFold(
+                    PyDateTime_GET_YEAR(parsed), PyDateTime_GET_MONTH(parsed), PyDateTime_GET_DAY(parsed),
+                    PyDateTime_DATE_GET_HOUR(parsed), PyDateTime_DATE_GET_MINUTE(parsed),
+                    PyDateTime_DATE_GET_SECOND(parsed), PyDateTime_DATE_GET_MICROSECOND(parsed),
+                    PyDateTime_TimeZone_UTC, PyDateTime_DATE_GET_FOLD(parsed), PyDateTimeAPI->DateTimeType);
+                Py_DECREF(parsed);
+                return aware;
+            }
+        }
+        else if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+            PyErr_Clear();
+        }
+        else {
+            return NULL;
+        }
+        return PyObject_CallFunctionObjArgs(self->slow, key, value, NULL);
+    }
+    Py_ssize_t n = ascii_digits(value);
+    if (n > 0 && n <= 18) { /* fits in a long long: the common snowflake id */
+        const Py_UCS1 *data = PyUnicode_1BYTE_DATA(value);
+        long long number = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            number = number * 10 + (data[i] - '0');
+        }
+        return PyLong_FromLongLong(number);
+    }
+    if (n > 0) {
+        return PyLong_FromUnicodeObject(value, 10);
+    }
+    return Py_NewRef(value);
+}
+
+static PyObject *
+wrap(DecodeHook *self, PyObject *obj, int holds_container)
+{
+    if (!self->direct) {
+        return PyObject_CallOneArg(self->wrap, obj);
+    }
+    /* What type(obj) does for a dict subclass, without parsing arguments twice. */
+    PyObject *result = PyDict_Type.tp_new((PyTypeObject *)self->wrap, empty_tuple, NULL);
+    if (result == NULL) {
+        return NULL;
+    }
+    if (PyDict_Update(result, obj) < 0) {
+        Py_DECREF(result);
+        return NULL;
+    }
+    if (!holds_container && PyObject_GC_IsTracked(result)) {
+        PyObject_GC_UnTrack(result);
+    }
+    return result;
+}
+
+static PyObject *
+hook_call(DecodeHook *self, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    if (PyVectorcall_NARGS(nargsf) != 1 || (kwnames != NULL && PyTuple_GET_SIZE(kwnames) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "DecodeHook takes exactly one argument");
+        return NULL;
+    }
+    PyObject *obj = args[0];
+    if (!PyDict_CheckExact(obj)) {
+        return PyObject_CallOneArg(self->wrap, obj);
+    }
+    Py_ssize_t pos = 0;
+    PyObject *key, *value;
+    int holds_container = 0;
+    while (PyDict_Next(obj, &pos, &key, &value)) {
+        if (!PyUnicode_CheckExact(value)) {
+            holds_container |= PyObject_IS_GC(value); /* even an untracked dict may be tracked later */
+            continue;
+        }
+        PyObject *kind = PyDict_GetItemWithError(self->kinds, key);
+        if (kind == NULL) {
+            if (PyErr_Occurred()) {
+                return NULL;
+            }
+            continue;
+        }
+        PyObject *converted = convert(self, key, value, kind == self->date_kind);
+        if (converted == NULL) {
+            return NULL;
+        }
+        /* Replacing the value of an existing key keeps PyDict_Next's position valid. */
+        if (converted != value && PyDict_SetItem(obj, key, converted) < 0) {
+            Py_DECREF(converted);
+            return NULL;
+        }
+        Py_DECREF(converted);
+    }
+    return wrap(self, obj, holds_container);
+}
+
+/* kinds[key] = mark for every key of a frozenset. */
+static int
+mark_keys(PyObject *kinds, PyObject *keys, PyObject *mark)
+{
+    PyObject *iterator = PyObject_GetIter(keys);
+    if (iterator == NULL) {
+        return -1;
+    }
+    PyObject *key;
+    while ((key = PyIter_Next(iterator)) != NULL) {
+        int failed = PyDict_SetItem(kinds, key, mark) < 0;
+        Py_DECREF(key);
+        if (failed) {
+            break;
+        }
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static PyObject *
+hook_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    static char *names[] = {"wrap", "date_keys", "int_keys", "slow", NULL};
+    PyObject *wrap_type, *date_keys, *int_keys, *slow;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO!O!O:DecodeHook", names, &wrap_type, &PyFrozenSet_Type,
+                                     &date_keys, &PyFrozenSet_Type, &int_keys, &slow)) {
+        return NULL;
+    }
+    if (!PyCallable_Check(wrap_type) || !PyCallable_Check(slow)) {
+        PyErr_SetString(PyExc_TypeError, "wrap and slow must be callable");
+        return NULL;
+    }
+    /* Keys in both sets are date keys first, as in the Python hook. */
+    PyObject *kinds = PyDict_New();
+    if (kinds == NULL) {
+        return NULL;
+    }
+    if (mark_keys(kinds, int_keys, Py_False) < 0 || mark_keys(kinds, date_keys, Py_True) < 0) {
+        Py_DECREF(kinds);
+        return NULL;
+    }
+    PyObject *fromisoformat = PyObject_GetAttrString((PyObject *)PyDateTimeAPI->DateTimeType, "fromisoformat");
+    if (fromisoformat == NULL) {
+        Py_DECREF(kinds);
+        return NULL;
+    }
+    DecodeHook *self = (DecodeHook *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        Py_DECREF(kinds);
+        Py_DECREF(fromisoformat);
+        return NULL;
+    }
+    self->wrap = Py_NewRef(wrap_type);
+    self->kinds = kinds;
+    self->date_kind = Py_NewRef(Py_True);
+    self->slow = Py_NewRef(slow);
+    self->fromisoformat = fromisoformat;
+    self->direct = PyType_Check(wrap_type) && PyType_IsSubtype((PyTypeObject *)wrap_type, &PyDict_Type)
+                   && ((PyTypeObject *)wrap_type)->tp_new == PyDict_Type.tp_new
+                   && ((PyTypeObject *)wrap_type)->tp_init == PyDict_Type.tp_init;
+    self->vectorcall = (vectorcallfunc)hook_call;
+    return (PyObject *)self;
+}
+
+static int
+hook_traverse(DecodeHook *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->wrap);
+    Py_VISIT(self->kinds);
+    Py_VISIT(self->slow);
+    Py_VISIT(self->fromisoformat);
+    return 0;
+}
+
+static int
+hook_clear(DecodeHook *self)
+{
+    Py_CLEAR(self->wrap);
+    Py_CLEAR(self->kinds);
+    Py_CLEAR(self->date_kind);
+    Py_CLEAR(self->slow);
+    Py_CLEAR(self->fromisoformat);
+    return 0;
+}
+
+static void
+hook_dealloc(DecodeHook *self)
+{
+    PyObject_GC_UnTrack(self);
+    hook_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject DecodeHookType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "mastodon._speedups.DecodeHook",
+    .tp_doc = PyDoc_STR("DecodeHook(wrap, date_keys, int_keys, slow): a json object_hook (see mastodon.decode)."),
+    .tp_basicsize = sizeof(DecodeHook),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_new = hook_new,
+    .tp_call = PyVectorcall_Call,
+    .tp_vectorcall_offset = offsetof(DecodeHook, vectorcall),
+    .tp_traverse = (traverseproc)hook_traverse,
+    .tp_clear = (inquiry)hook_clear,
+    .tp_dealloc = (destructor)hook_dealloc,
+};
+
+static PyObject *
+track(PyObject *module, PyObject *obj)
+{
+    if (PyObject_IS_GC(obj) && !PyObject_GC_IsTracked(obj)) {
+        PyObject_GC_Track(obj);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef speedups_methods[] = {
+    {"track", track, METH_O, PyDoc_STR("track(obj): have the cyclic garbage collector track obj again.")},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "mastodon._speedups",
+    .m_doc = "C implementation of mastodon.decode's object hook.",
+    .m_size = -1,
+    .m_methods = speedups_methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    PyDateTime_IMPORT;
+    if (PyDateTimeAPI == NULL) {
+        return NULL;
+    }
+    if (empty_tuple == NULL && (empty_tuple = PyTuple_New(0)) == NULL) {
+        return NULL;
+    }
+    if (PyType_Ready(&DecodeHookType) < 0) {
+        return NULL;
+    }
+    PyObject *module = PyModule_Create(&speedups_module);
+    if (module == NULL) {
+        return NULL;
+    }
+    Py_INCREF(&DecodeHookType);
+    if (PyModule_AddObject(module, "DecodeHook", (PyObject *)&DecodeHookType) < 0) {
+        Py_DECREF(&DecodeHookType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
+}
