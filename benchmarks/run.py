@@ -69,18 +69,24 @@ def import_env(env: dict[str, str], cache_dir: str) -> dict[str, str]:
     return out
 
 
-def import_time(python: str, stmt: str, runs: int, env: dict[str, str] | None = None) -> float:
-    """Median seconds spent in ``stmt`` in fresh interpreters (the import alone, not start-up)."""
-    samples = []
+def import_times(python: str, stmts: list[str], runs: int, env: dict[str, str] | None = None) -> list[float]:
+    """Median seconds spent in each statement, in fresh interpreters (the import alone, not start-up).
+
+    The statements take turns, sample after sample, so a drift in machine load shifts them
+    all alike instead of biasing the ratio between them.
+    """
+    samples: list[list[float]] = [[] for _ in stmts]
     with tempfile.TemporaryDirectory() as neutral:  # no local folder shadows the packages
-        subprocess.run([python, "-c", stmt], capture_output=True, cwd=neutral, env=env, check=True)  # warm the caches
+        for stmt in stmts:  # warm the caches
+            subprocess.run([python, "-c", stmt], capture_output=True, cwd=neutral, env=env, check=True)
         for _ in range(runs):
-            done = subprocess.run(
-                [python, "-c", IMPORT_SNIPPET.format(stmt=stmt)],
-                capture_output=True, text=True, cwd=neutral, env=env, check=True,
-            )
-            samples.append(float(done.stdout.strip().splitlines()[-1]))
-    return statistics.median(samples)
+            for stmt, times in zip(stmts, samples):
+                done = subprocess.run(
+                    [python, "-c", IMPORT_SNIPPET.format(stmt=stmt)],
+                    capture_output=True, text=True, cwd=neutral, env=env, check=True,
+                )
+                times.append(float(done.stdout.strip().splitlines()[-1]))
+    return [statistics.median(times) for times in samples]
 
 
 def sse_throughput(events: int, rounds: int, env: dict[str, str]) -> dict[str, Any] | None:
@@ -151,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=20000, help="events in the streaming run (default 20000)")
     args = parser.parse_args(argv)
 
-    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (15, 200, 5, 2, 5)
+    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (21, 200, 5, 2, 5)
     python = sys.executable
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
@@ -164,9 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         print("measuring imports ...", file=sys.stderr)
         ienv = import_env(env, cache_dir)
-        figures["floor"]["import"] = import_time(python, "import requests", import_runs, ienv)
-        figures["library"]["import"] = import_time(python, "import mastodon", import_runs, ienv)
-        figures["library"]["import_class"] = import_time(python, "from mastodon import Mastodon", import_runs, ienv)
+        (
+            figures["floor"]["import"], figures["library"]["import"], figures["library"]["import_class"]
+        ) = import_times(python, ["import requests", "import mastodon", "from mastodon import Mastodon"], import_runs, ienv)
         # Library and floor alternate, round after round, so drifting machine load hits both.
         samples: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for number in range(rounds):
@@ -185,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         if original:
             figures["original"] = {}
             print("measuring the original Mastodon.py ...", file=sys.stderr)
-            figures["original"]["import"] = import_time(original, "import mastodon", import_runs, import_env(env, cache_dir))
+            (figures["original"]["import"],) = import_times(original, ["import mastodon"], import_runs, import_env(env, cache_dir))
             for workload, n in (("timeline", calls), ("walk", walks), ("sse", streams)):
                 try:
                     figures["original"][workload] = run_client(original, "library", workload, server.url, n, env)

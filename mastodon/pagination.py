@@ -8,7 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .entities import AttribAccessDict, set_attribute
 
-_LINK = re.compile(r'<([^>]*)>\s*;\s*rel="?([^",;]+)"?')
+# Compiled on first use (by the re module's cache): compiling is import-time work otherwise.
+_LINK = r'<([^>]*)>\s*;\s*rel="?([^",;]+)"?'
 
 #: Parameters that select a page; dropped from the carried-over request parameters.
 PAGE_KEYS = ("max_id", "min_id", "since_id")
@@ -17,7 +18,7 @@ PAGE_KEYS = ("max_id", "min_id", "since_id")
 def parse_link_header(value: str) -> dict[str, str]:
     """``{"next": url, "prev": url}`` from a ``Link`` header (tolerant of odd spacing)."""
     links: dict[str, str] = {}
-    for url, rels in _LINK.findall(value or ""):
+    for url, rels in re.findall(_LINK, value or ""):
         for rel in rels.split():
             links.setdefault(rel, url)
     return links

@@ -18,7 +18,7 @@ from ..transport import Transport
 from .binding import uses_endpoint
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
-_SCOPE = re.compile(r"^(read|write|follow|push|admin|profile|crypto)(:[a-z_.]+)*$")
+_SCOPE = r"^(read|write|follow|push|admin|profile|crypto)(:[a-z_.]+)*$"  # compiled on first use
 #: Scopes that imply finer-grained ones when granted.
 SCOPE_SETS = {
     "read": ["read:accounts", "read:blocks", "read:favourites", "read:filters", "read:follows", "read:lists",
@@ -38,7 +38,7 @@ def check_scopes(scopes: Any) -> list[str]:
     if not isinstance(scopes, (list, tuple)) or not scopes:
         raise MastodonIllegalArgumentError("scopes must be a non-empty list of scope names")
     for scope in scopes:
-        if not isinstance(scope, str) or not _SCOPE.match(scope):
+        if not isinstance(scope, str) or not re.match(_SCOPE, scope):
             raise MastodonIllegalArgumentError(f"Invalid scope {scope!r}")
     return list(scopes)
 

@@ -14,7 +14,7 @@ from ..return_types import Entity, EntityList, IdType
 from .binding import api_method, uses_endpoint, version_note
 
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = r"<[^>]*>"  # compiled on first use
 
 
 def _check_context(context: Any) -> list[str] | None:
@@ -30,7 +30,7 @@ def _check_context(context: Any) -> list[str] | None:
 def _plain_text(html: str) -> str:
     from html import unescape
 
-    return unescape(_TAGS.sub(" ", html or ""))
+    return unescape(re.sub(_TAGS, " ", html or ""))
 
 
 class FiltersAPI(MastodonBase):

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from ..records import Record, field
 
 ParamKind = Literal["value", "flag", "id", "ids", "list", "file", "json"]
 BodyKind = Literal["form", "json"]
-
-_PATH_FIELD = re.compile(r"{(\w+)}")
 
 
 class Param(Record, frozen=True):
@@ -118,7 +115,7 @@ class Endpoint(Record, frozen=True):
         setter(self, "body", body)
         setter(self, "section", section)
         setter(self, "mainline", mainline)
-        setter(self, "path_fields", tuple(_PATH_FIELD.findall(path)))
+        setter(self, "path_fields", tuple(piece.partition("}")[0] for piece in path.split("{")[1:]))
         setter(self, "params_by_name", {p.name: p for p in params})
 
     @property
