@@ -148,6 +148,17 @@ def original_available(python: str | None) -> str | None:
     return sys.executable
 
 
+def decoder_in_use(python: str, env: dict[str, str]) -> str:
+    """Which JSON object hook the library decodes with in the client processes."""
+    done = subprocess.run(
+        [python, "-c", "from mastodon.decode import uses_speedups; print(uses_speedups())"],
+        capture_output=True, text=True, env=env, cwd=tempfile.gettempdir(), check=False,
+    )
+    if done.returncode != 0:
+        return "unknown"
+    return "C object hook (mastodon._speedups)" if done.stdout.strip() == "True" else "pure-Python object hook"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
@@ -163,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     env.pop("PYTHONPATH", None)
     original = original_available(args.original_python)
 
-    figures: dict[str, dict[str, Any]] = {"library": {}, "floor": {}}
+    figures: dict[str, Any] = {"library": {}, "floor": {}, "decoder": decoder_in_use(python, env)}
     print(f"benchmark: python {sys.version.split()[0]}, {os.cpu_count()} cpus; starting loopback server", file=sys.stderr)
     server = Server(args.events)
     cache_dir = tempfile.mkdtemp(prefix="bench-pycache-")
@@ -232,7 +243,7 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value * 1000:9.2f} ms"
 
 
-def render(figures: dict[str, dict[str, Any]], targets: list[Target]) -> str:
+def render(figures: dict[str, Any], targets: list[Target]) -> str:
     columns = ["library", "floor"] + (["original"] if "original" in figures else [])
     titles = {"library": "mastodon-fediverse", "floor": "requests+json (floor)", "original": "Mastodon.py (original)"}
 
@@ -266,6 +277,7 @@ def render(figures: dict[str, dict[str, Any]], targets: list[Target]) -> str:
     sse = figures["library"].get("sse", {})
     if isinstance(sse, dict) and "events" in sse:
         out.append(f"(streaming run: {sse['events']:,} events of about 5 KB; pages: 40 statuses of about 4.5 KB)")
+    out.append(f"(decoding: {figures['decoder']}; MASTODON_NO_SPEEDUPS=1 measures the pure-Python one)")
     out.append("(imports: bytecode caches warm for every package, median of fresh interpreters; CPU: client")
     out.append(" process only, mean per call or walk with GC pauses included; wall: median; medians over rounds)")
     out.append("")

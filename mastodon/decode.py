@@ -101,11 +101,13 @@ def _python_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDi
     intersection = special.intersection
     wrap = AttribAccessDict
     fromisoformat = _fromisoformat
+    combine = _combine
+    utc = _UTC
     slow = _slow_conversion(int_keys)
 
     # The C parser builds a plain dict; most objects (media meta, emojis, fields, tags...)
-    # have no key to convert and are only wrapped. The common conversions (an ISO date
-    # with an offset, an ASCII digit id) are written out here: this runs for every object.
+    # have no key to convert and are only wrapped. The common conversions (ISO dates,
+    # ASCII digit ids) are written out here: this runs for every object.
     def hook(obj: dict[str, Any]) -> AttribAccessDict:
         if disjoint(obj):
             return wrap(obj)
@@ -117,12 +119,9 @@ def _python_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDi
                 try:
                     parsed = fromisoformat(value)
                 except ValueError:
-                    pass
-                else:
-                    if parsed.tzinfo is not None:
-                        obj[key] = parsed
-                        continue
-                obj[key] = slow(key, value)
+                    obj[key] = slow(key, value)
+                else:  # naive (a date alone, or no offset): the same moment in UTC
+                    obj[key] = parsed if parsed.tzinfo is not None else combine(parsed, parsed.time(), utc)
             elif value.isdigit() and value.isascii() and len(value) < 4000:
                 obj[key] = int(value)
         return wrap(obj)
