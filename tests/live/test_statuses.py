@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from live.helpers import ids
-from mastodon import MastodonNotFoundError
+from mastodon import MastodonNotFoundError, MastodonUnprocessableEntityError
 
 pytestmark = pytest.mark.servers("gotosocial")
 
@@ -57,13 +57,20 @@ def test_edit_history_and_source(live_api):
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
-def test_delete_returns_the_source_text(live_api):
+def test_delete_returns_the_source_text(live, live_api):
     status = live_api.status_post("Delete and redraft me", visibility="private")
     deleted = live_api.status_delete(status)
     assert deleted.id == status.id
     assert deleted.text == "Delete and redraft me"
-    with pytest.raises(MastodonNotFoundError):
-        live_api.status(status)
+
+    def gone() -> bool:
+        try:
+            live_api.status(status)
+        except MastodonNotFoundError:
+            return True
+        return False
+
+    live.wait_until(gone, what="the deleted status to disappear")  # GoToSocial deletes in the background
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
@@ -165,10 +172,16 @@ def test_bookmark(live_api):
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
-def test_pin(live_api, live_server):
+def test_pin(live, live_api, live_server):
     status = live_api.status_post("Pin me", visibility="public")
     try:
-        assert live_api.status_pin(status).pinned is True
+        try:
+            pinned_status = live_api.status_pin(status)
+        except MastodonUnprocessableEntityError as exc:
+            if live_server.server == "takahe" and not live.replaying and "pins" in str(exc):
+                pytest.skip("this Takahē account has pinned five posts before: Takahē counts every past pin")
+            raise
+        assert pinned_status.pinned is True
         pinned = live_api.account_statuses(live_server.users["alice"]["id"], pinned=True)
         assert status.id in ids(pinned)
         assert live_api.status_unpin(status).pinned is False
