@@ -163,7 +163,7 @@ def test_errors_in_the_python_fallback_propagate() -> None:
         raise RuntimeError(f"fallback for {key}")
 
     hook = _speedups.DecodeHook(AttribAccessDict, decode.DATE_KEYS, decode.INT_KEYS, broken)
-    assert json.JSONDecoder(object_hook=hook).decode('{"created_at": "2024-06-01T00:00:00Z"}').created_at.year == 2024
+    assert json.JSONDecoder(object_hook=hook).decode('{"created_at": "2024-06-01T00:00:00+00:00"}').created_at.year == 2024
     with pytest.raises(RuntimeError, match="fallback for created_at"):
         json.JSONDecoder(object_hook=hook).decode('{"created_at": "yesterday"}')
 
