@@ -23,8 +23,7 @@
 typedef struct {
     PyObject_HEAD
     PyObject *wrap;          /* the attribute dict class */
-    PyObject *kinds;         /* dict: key -> date_kind (a timestamp key) or another object (an id key) */
-    PyObject *date_kind;
+    PyObject *kinds;         /* dict: key -> True (a timestamp key) or False (an id key) */
     PyObject *slow;          /* slow(key, value) -> replacement (value itself: unchanged) */
     PyObject *fromisoformat; /* datetime.fromisoformat */
     int direct;              /* wrap is a dict subclass with dict's own __new__ and __init__ */
@@ -60,30 +59,24 @@ convert(DecodeHook *self, PyObject *key, PyObject *value, int is_date)
 {
     if (is_date) {
         PyObject *parsed = PyObject_CallOneArg(self->fromisoformat, value);
-        if (parsed != NULL) {
-            if (!PyDateTime_Check(parsed)) {
-                Py_DECREF(parsed);
+        if (parsed == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_ValueError)) {
+                return NULL;
             }
-            else if (PyDateTime_DATE_GET_TZINFO(parsed) != Py_None) {
-                return parsed;
-            }
-            else { /* naive (a date alone, or no offset): the same moment in UTC */
-                PyObject *aware = PyDateTimeAPI->DateTime_FromDateAndTimeAndFold(
-                    PyDateTime_GET_YEAR(parsed), PyDateTime_GET_MONTH(parsed), PyDateTime_GET_DAY(parsed),
-                    PyDateTime_DATE_GET_HOUR(parsed), PyDateTime_DATE_GET_MINUTE(parsed),
-                    PyDateTime_DATE_GET_SECOND(parsed), PyDateTime_DATE_GET_MICROSECOND(parsed),
-                    PyDateTime_TimeZone_UTC, PyDateTime_DATE_GET_FOLD(parsed), PyDateTimeAPI->DateTimeType);
-                Py_DECREF(parsed);
-                return aware;
-            }
-        }
-        else if (PyErr_ExceptionMatches(PyExc_ValueError)) {
             PyErr_Clear();
+            return PyObject_CallFunctionObjArgs(self->slow, key, value, NULL);
         }
-        else {
-            return NULL;
+        if (PyDateTime_DATE_GET_TZINFO(parsed) != Py_None) {
+            return parsed;
         }
-        return PyObject_CallFunctionObjArgs(self->slow, key, value, NULL);
+        /* naive (a date alone, or no offset): the same moment in UTC */
+        PyObject *aware = PyDateTimeAPI->DateTime_FromDateAndTimeAndFold(
+            PyDateTime_GET_YEAR(parsed), PyDateTime_GET_MONTH(parsed), PyDateTime_GET_DAY(parsed),
+            PyDateTime_DATE_GET_HOUR(parsed), PyDateTime_DATE_GET_MINUTE(parsed),
+            PyDateTime_DATE_GET_SECOND(parsed), PyDateTime_DATE_GET_MICROSECOND(parsed),
+            PyDateTime_TimeZone_UTC, PyDateTime_DATE_GET_FOLD(parsed), PyDateTimeAPI->DateTimeType);
+        Py_DECREF(parsed);
+        return aware;
     }
     Py_ssize_t n = ascii_digits(value);
     if (n > 0 && n <= 18) { /* fits in a long long: the common snowflake id */
@@ -147,7 +140,7 @@ hook_call(DecodeHook *self, PyObject *const *args, size_t nargsf, PyObject *kwna
             }
             continue;
         }
-        PyObject *converted = convert(self, key, value, kind == self->date_kind);
+        PyObject *converted = convert(self, key, value, kind == Py_True);
         if (converted == NULL) {
             return NULL;
         }
@@ -216,7 +209,6 @@ hook_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     }
     self->wrap = Py_NewRef(wrap_type);
     self->kinds = kinds;
-    self->date_kind = Py_NewRef(Py_True);
     self->slow = Py_NewRef(slow);
     self->fromisoformat = fromisoformat;
     self->direct = PyType_Check(wrap_type) && PyType_IsSubtype((PyTypeObject *)wrap_type, &PyDict_Type)
@@ -241,7 +233,6 @@ hook_clear(DecodeHook *self)
 {
     Py_CLEAR(self->wrap);
     Py_CLEAR(self->kinds);
-    Py_CLEAR(self->date_kind);
     Py_CLEAR(self->slow);
     Py_CLEAR(self->fromisoformat);
     return 0;

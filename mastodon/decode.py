@@ -4,6 +4,10 @@ This is the library's hottest code: every response goes through it. Dates are pa
 ``datetime.fromisoformat`` (falling back to ``dateutil`` only for odd strings), numeric
 string ids become ``int`` when the backend allows it, and every object becomes an
 :class:`~mastodon.entities.AttribAccessDict` as the JSON parser builds it.
+
+The per-object work is an ``object_hook``: ``mastodon._speedups.DecodeHook`` (C) when that
+optional extension is built, else the Python hook here, which defines the rules.
+``MASTODON_NO_SPEEDUPS=1`` selects the Python one.
 """
 
 from __future__ import annotations
