@@ -59,15 +59,13 @@ ROUTES = {
     "fedibird_status_post": Route("POST", "/api/v1/statuses"),
 }
 
-#: What mainline's ``status_post`` sends (``quote_id``, an extension there, is declared below).
-MAINLINE_STATUS_PARAMS = tuple(p for p in ENDPOINTS["status_post"].params if not p.extension)
-
 FEDIBIRD_STATUS_POST = Endpoint(
     "fedibird_status_post",
     "POST",
     "/api/v1/statuses",
     (
-        *MAINLINE_STATUS_PARAMS,
+        # mainline's parameters (``quote_id``, an extension there, is declared below)
+        *ENDPOINTS["status_post"].mainline_params,
         Param("scheduled_in"),
         ID("quote_id"),
         ID("circle_id"),

@@ -95,15 +95,13 @@ MISSING = {
 
 _COMPATIBLE = re.compile(r"\(compatible[;:]\s*(?P<name>pleroma|akkoma)\s+v?(?P<own>[^\s)]+)", re.IGNORECASE)
 
-#: What mainline's ``status_post`` sends (its extension parameters are declared below as plain ones).
-MAINLINE_STATUS_PARAMS = tuple(p for p in ENDPOINTS["status_post"].params if not p.extension)
-
 PLEROMA_STATUS_POST = Endpoint(
     "pleroma_status_post",
     "POST",
     "/api/v1/statuses",
     (
-        *MAINLINE_STATUS_PARAMS,
+        # mainline's parameters (its extension ones are declared below as plain ones)
+        *ENDPOINTS["status_post"].mainline_params,
         Param("content_type"),
         Param("expires_in"),
         Param("preview"),

@@ -119,6 +119,14 @@ class Endpoint(Record, frozen=True):
         setter(self, "params_by_name", {p.name: p for p in params})
 
     @property
+    def mainline_params(self) -> tuple[Param, ...]:
+        """The parameters mainline Mastodon takes: ``params`` without the extension ones.
+
+        What a backend starts from when it declares its own variant of an endpoint.
+        """
+        return tuple(p for p in self.params if not p.extension)
+
+    @property
     def last_changed(self) -> str:
         return self.changed or self.added
 
