@@ -10,7 +10,9 @@ import shutil
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -214,19 +216,25 @@ def probe(url: str, token: str | None, timeout: float, progress: Progress) -> Pr
     transport.access_token = token
     network_errors: list[str] = []
 
+    def attempt(label: str, fetch: Callable[[], Any]) -> tuple[str, Any]:
+        """``("ok", answer)``, or ``("network", None)`` / ``("error", None)``, noting the failure."""
+        try:
+            answer = fetch()
+        except MastodonNetworkError as exc:
+            network_errors.append(short_reason(exc))
+            return "network", None
+        except MastodonAPIError as exc:
+            report.problems.append(f"{label}: HTTP {exc.status_code}")
+        except MastodonError as exc:
+            report.problems.append(f"{label}: {exc}")
+        else:
+            report.reachable = True
+            return "ok", answer
+        report.reachable = True  # the server answered, if only with an error
+        return "error", None
+
     progress(f"probe {base}: GET /.well-known/nodeinfo")
-    nodeinfo: Any = None
-    try:
-        nodeinfo = fetch_nodeinfo(transport)
-        report.reachable = True
-    except MastodonNetworkError as exc:
-        network_errors.append(short_reason(exc))
-    except MastodonAPIError as exc:
-        report.reachable = True
-        report.problems.append(f"nodeinfo: HTTP {exc.status_code}")
-    except MastodonError as exc:
-        report.reachable = True
-        report.problems.append(f"nodeinfo: {exc}")
+    nodeinfo = attempt("nodeinfo", partial(fetch_nodeinfo, transport))[1]
     if not isinstance(nodeinfo, dict):
         nodeinfo = None
 
@@ -234,19 +242,9 @@ def probe(url: str, token: str | None, timeout: float, progress: Progress) -> Pr
     if report.reachable or not network_errors:
         for path in ("/api/v1/instance", "/api/v2/instance"):
             progress(f"probe {base}: GET {path}")
-            try:
-                instance = fetch_json(transport, path, auth=token is not None)
-                report.reachable = True
+            outcome, instance = attempt(path, partial(fetch_json, transport, path, auth=token is not None))
+            if outcome != "error":
                 break
-            except MastodonNetworkError as exc:
-                network_errors.append(short_reason(exc))
-                break
-            except MastodonAPIError as exc:
-                report.reachable = True
-                report.problems.append(f"{path}: HTTP {exc.status_code}")
-            except MastodonError as exc:
-                report.reachable = True
-                report.problems.append(f"{path}: {exc}")
     if not isinstance(instance, dict):
         instance = None
     if not report.reachable:
