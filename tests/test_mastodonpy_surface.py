@@ -11,6 +11,7 @@ import ast
 import importlib
 import inspect
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +71,17 @@ def test_method_and_parameters_exist(line: str) -> None:
 
 
 def _module_names() -> list[tuple[str, str]]:
-    names = []
+    names: list[tuple[str, str]] = []
     text = (DATA / "mastodonpy-2.3.3-signatures.txt").read_text().splitlines()
     for header, body in itertools.pairwise(text):
-        if header.startswith("# mastodon") and ("names" in header or "classes" in header):
-            module = header[2:].split()[0]
-            names.extend((module, n) for n in body.split())
+        match = re.fullmatch(r"# (mastodon[\w.]*) (?:names|classes) \(\d+\):", header)
+        if match:
+            names.extend((match.group(1), n) for n in body.split())
+    # "mastodon.Mastodon (the module) also re-exports the error classes, the return types,
+    # parse_version_string, MastodonWarning and the listener classes."
+    reexported = [n for m, n in names if m in ("mastodon.errors", "mastodon.return_types")]
+    reexported += ["parse_version_string", "StreamListener", "CallbackStreamListener"]
+    names.extend(("mastodon.Mastodon", n) for n in dict.fromkeys(reexported))
     return names
 
 
