@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+import threading
 import warnings
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from .backend_types import ServerContext
 from .endpoints import ENDPOINTS
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
-from .errors import MastodonAPIError, MastodonIllegalArgumentError
+from .errors import MastodonIllegalArgumentError, MastodonVersionError, MastodonWarning
 from .pipeline import RequestPipeline
 from .transport import Transport
 from .versions import ServerVersion, format_version, parse_version_tuple
@@ -79,6 +80,16 @@ def _checked_version_check_mode(mode: str) -> str:
     if mode not in VERSION_CHECK_MODES:
         raise MastodonIllegalArgumentError(f"Invalid version check mode {mode!r}; use one of {', '.join(VERSION_CHECK_MODES)}")
     return mode
+
+
+def _learned_attr(name: str, doc: str) -> Any:
+    """A client attribute about the server: reading it first learns what is still unknown."""
+
+    def get(self: MastodonBase) -> Any:
+        self._learn_server()
+        return getattr(self, name)
+
+    return property(get, lambda self, value: setattr(self, name, value), doc=doc)
 
 
 def _transport_attr(name: str) -> Any:
@@ -166,17 +177,23 @@ class MastodonBase:
             version_check_mode=version_check_mode,
         )
         self._pipeline = RequestPipeline(self._ctx, self._registry.hooks_for(backend), self._transport)
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = 1, 0, 0
-        self.version_check_worked: bool | None = None
+        self._mastodon_major, self._mastodon_minor, self._mastodon_patch = 1, 0, 0
+        self._version_check_worked: bool | None = None
 
-        if feature_set == "auto":
-            self.detect_backend()
-        if mastodon_version is not None:
+        # Nothing is sent here: what is left to learn (the backend, the version) is learned
+        # by the first call that needs it (see _learn_server).
+        self._given_version = None if mastodon_version is None else str(mastodon_version)
+        if self._given_version is not None:
             from .detection import parse_server_version
 
-            self._set_version(parse_server_version(self._pipeline.hooks, str(mastodon_version)), strict=str(mastodon_version))
-        elif version_check_mode != "none":
-            self.retrieve_mastodon_version()
+            self._set_version(parse_server_version(self._pipeline.hooks, self._given_version), strict=self._given_version)
+        self._learn_lock = threading.RLock()
+        self._learning_thread: int | None = None
+        #: (detect the backend, ask the version), or None when nothing is left to learn.
+        self._unlearned: tuple[bool, bool] | None = None
+        self._leave_to_first_call(
+            detect=feature_set == "auto", ask_version=mastodon_version is None and version_check_mode != "none"
+        )
 
     # -- configuration -------------------------------------------------------------------
 
@@ -191,6 +208,39 @@ class MastodonBase:
 
     def __repr__(self) -> str:
         return f"<Mastodon {self.api_base_url} backend={self._ctx.backend!r}>"
+
+    # -- learning about the server at the first call -------------------------------------
+
+    def _leave_to_first_call(self, detect: bool, ask_version: bool) -> None:
+        self._unlearned = (detect, ask_version) if detect or ask_version else None
+        self._pipeline.learn = self._learn_server if self._unlearned else None
+
+    def _learn_server(self) -> None:
+        """Learn the backend and version that construction left to the first call; once, thread-safe.
+
+        An unreachable server makes this (and so the calling method) raise; the next call
+        tries again.
+        """
+        if self._unlearned is None or self._learning_thread == threading.get_ident():
+            return
+        with self._learn_lock:
+            if self._unlearned is None or self._learning_thread is not None:  # learned meanwhile, or re-entered
+                return
+            detect, ask_version = self._unlearned
+            self._learning_thread = threading.get_ident()
+            try:
+                if detect:
+                    self._detect_backend(quiet_version=ask_version)
+                    if self._given_version is not None:
+                        from .detection import parse_server_version
+
+                        self._set_version(parse_server_version(self._pipeline.hooks, self._given_version))
+                    self._leave_to_first_call(False, ask_version)
+                if ask_version:
+                    self._ask_version(fail_hard=False, stacklevel=4)
+                self._leave_to_first_call(False, False)
+            finally:
+                self._learning_thread = None
 
     @property
     def access_token(self) -> str | None:
@@ -214,12 +264,22 @@ class MastodonBase:
 
     @property
     def backend(self) -> str:
-        """The name of the active backend (``"mainline"``, ``"pleroma"``, ...)."""
+        """The name of the active backend (``"mainline"``, ``"pleroma"``, ...); detected first if still unknown."""
+        self._learn_server()
         return self._ctx.backend
 
     @property
     def server_context(self) -> ServerContext:
+        """What the client knows about the server (learned first if still unknown)."""
+        self._learn_server()
         return self._ctx
+
+    mastodon_major = _learned_attr("_mastodon_major", "The server's Mastodon major version (1 until known).")
+    mastodon_minor = _learned_attr("_mastodon_minor", "The server's Mastodon minor version.")
+    mastodon_patch = _learned_attr("_mastodon_patch", "The server's Mastodon patch version.")
+    version_check_worked = _learned_attr(
+        "_version_check_worked", "Whether the server said its version (``None`` when it was given, or never asked)."
+    )
 
     @property
     def request_timeout(self) -> float:
@@ -273,6 +333,13 @@ class MastodonBase:
 
         Unknown software falls back to mainline with a warning. Returns the backend name.
         """
+        if self._unlearned is not None and self._unlearned[0]:
+            self._learn_server()  # feature_set="auto": the first detection, with the version it learns
+        else:
+            self._detect_backend(quiet_version=False)
+        return self._ctx.backend
+
+    def _detect_backend(self, quiet_version: bool) -> None:
         from .detection import detect_backend, parse_server_version
 
         match, nodeinfo, instance = detect_backend(self._registry, self._transport)
@@ -280,62 +347,79 @@ class MastodonBase:
         if match is None:
             software = (nodeinfo or {}).get("software")
             software = software.get("name", "unknown") if isinstance(software, dict) else "unknown"
-            warnings.warn(f"No backend recognises this server ({software}); using mainline", stacklevel=2)
+            warnings.warn(f"No backend recognises this server ({software}); using mainline", MastodonWarning, stacklevel=4)
             self.use_backend("mainline")
             self._ctx.extra["detection"] = None
         else:
             self.use_backend(match.backend)
             self._ctx.extra["detection"] = match
         if instance and isinstance(instance.get("version"), str):
-            self._set_version(parse_server_version(self._pipeline.hooks, instance["version"]))
-        return self._ctx.backend
+            self._set_version(parse_server_version(self._pipeline.hooks, instance["version"]), quiet=quiet_version)
 
-    def _set_version(self, version: ServerVersion, strict: str | None = None) -> None:
+    def _set_version(self, version: ServerVersion, strict: str | None = None, quiet: bool = False) -> None:
         if strict is not None and version.software == "unknown":
             parse_version_tuple(strict)  # raises MastodonIllegalArgumentError when malformed
         self._ctx.version = version
-        self.mastodon_major, self.mastodon_minor, self.mastodon_patch = version.mastodon
-        self.version_check_worked = True
-        if not version.gates and self.version_check_mode != "none":
+        self._mastodon_major, self._mastodon_minor, self._mastodon_patch = version.mastodon
+        self._version_check_worked = True
+        if not version.gates and not quiet and self.version_check_mode != "none":
             warnings.warn(
                 f"No installed backend recognises the server version {version.raw!r} and it names no "
                 "Mastodon version; version checks are off (install a backend for this server, or pass "
                 "mastodon_version=)",
-                stacklevel=3,
+                MastodonWarning,
+                stacklevel=5,
             )
 
     def _version_at_least(self, version: tuple[int, int, int]) -> bool:
         """Whether the server is at least at Mastodon ``version`` (true when the version is unknown)."""
+        self._learn_server()
         have = self._ctx.mastodon_version
         return have is None or have >= version
 
     @property
     def server_version(self) -> ServerVersion | None:
-        """What the server's version string said (Mastodon-compatible and own version)."""
+        """What the server's version string said (Mastodon-compatible and own version); asked first if unknown."""
+        self._learn_server()
         return self._ctx.version
 
-    def retrieve_mastodon_version(self) -> str:
-        """Determine the server's version and set major, minor and patch accordingly.
+    def retrieve_mastodon_version(self, fail_hard: bool = False) -> str:
+        """Ask the server its version, set major, minor and patch, and return the version settled on as ``x.y.z``.
 
-        Returns the version string, possibly including rc info.
+        A version string naming no Mastodon version is read through the installed backends
+        (``"takahe/0.11.0"`` is Mastodon 4.0.0 to the Takahē backend), else through the
+        ``api_versions`` level of Mastodon 4.3+. A server that answers but cannot tell is
+        taken to be Mastodon 1.0.0, with a warning and no version checks, or raises
+        :class:`MastodonVersionError` when ``fail_hard``.
         """
-        from .detection import fetch_json, parse_server_version
+        if self._unlearned is not None and self._unlearned[1] and not fail_hard:
+            self._learn_server()  # the first ask: what the first call would have learned
+        else:
+            self._learn_server()
+            self._ask_version(fail_hard=fail_hard, stacklevel=3)
+        return format_version(self._ctx.version.mastodon if self._ctx.version else (1, 0, 0))
 
-        try:
-            instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
-        except MastodonAPIError as exc:
-            # The server answered but will not say (e.g. an instance locked to logged-in
-            # users): carry on without version gates, as the original library does.
-            warnings.warn(f"Could not retrieve the server version ({exc}); version checks are off", stacklevel=2)
-            self._ctx.version = None
-            self.version_check_worked = False
-            return "1.0.0"
-        if not isinstance(instance, dict):  # the server may answer anything
-            instance = {}
-        version_str = str(instance.get("version") or "1.0.0")
-        self._ctx.instance = instance
-        self._set_version(parse_server_version(self._pipeline.hooks, version_str))
-        return version_str
+    def _ask_version(self, fail_hard: bool, stacklevel: int) -> None:
+        from .detection import fetch_server_version
+
+        version, instance, reason = fetch_server_version(self._transport, self._pipeline.hooks)
+        if instance is not None:
+            self._ctx.instance = instance
+        if version is not None:
+            self._set_version(version)
+            return
+        if fail_hard:
+            raise MastodonVersionError(f"Could not retrieve the server version: {reason}")
+        # The server answered but will not say (e.g. an instance locked to logged-in users):
+        # Mastodon 1.0.0 for routing, no version gates, as the original library does.
+        warnings.warn(
+            f"Could not retrieve the server version ({reason}); assuming Mastodon 1.0.0 and turning version checks off",
+            MastodonWarning,
+            stacklevel=stacklevel + 1,
+        )
+        self._ctx.version = ServerVersion(mastodon=(1, 0, 0), software="unknown", raw="", gates=False)
+        self._mastodon_major, self._mastodon_minor, self._mastodon_patch = 1, 0, 0
+        self._version_check_worked = False
 
     def verify_minimum_version(self, version_str: str, cached: bool = False) -> bool:
         """Update version info from the server (unless ``cached``) and check it is at least ``version_str``.
@@ -346,6 +430,13 @@ class MastodonBase:
         if not cached or self._ctx.version is None:
             self.retrieve_mastodon_version()
         return (self.mastodon_major, self.mastodon_minor, self.mastodon_patch) >= wanted
+
+    @staticmethod
+    def get_supported_version() -> str:
+        """The newest Mastodon version whose API this library knows (from its endpoint metadata)."""
+        from .endpoints import newest_known_version
+
+        return newest_known_version()
 
     @property
     def mastodon_version(self) -> str:
@@ -393,6 +484,7 @@ class MastodonBase:
         endpoint = ENDPOINTS.get(name) or (self.endpoints().get(name) if name else None)
         if endpoint is None:
             endpoint = Endpoint("fetch_page", method, path)
+        self._learn_server()
         pipeline = self._pipeline
         response = pipeline.send(method, path, params)
         return pipeline.process(endpoint, method, path, params, response)

@@ -47,8 +47,10 @@ class Mastodon(
     ``create_app()`` and ``log_in()``); the base URL (and the app name, used as default
     User-Agent) are then read from them. Without a scheme, ``api_base_url`` gets
     ``https://``. ``ratelimit_method`` is "throw", "wait" (default) or "pace".
-    ``mastodon_version`` skips asking the server for its version (no request is made in
-    the constructor when it is given). ``version_check_mode`` is "created" (default: an
+    The constructor sends nothing: without ``mastodon_version`` (or with
+    ``feature_set="auto"``) the first call that needs the server's version or backend
+    learns it, once, and an unreachable server fails that call, not the construction.
+    ``mastodon_version`` skips asking the server for its version. ``version_check_mode`` is "created" (default: an
     endpoint the server's version does not have raises ``MastodonVersionError``),
     "changed" (also when its behaviour changed since) or "none". ``feature_set`` selects
     the backend: "mainline", "pleroma", "fedibird", an installed third-party backend, or

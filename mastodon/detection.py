@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
-from .errors import MastodonError, MastodonNetworkError
+from .errors import MastodonAPIError, MastodonError, MastodonNetworkError, MastodonRatelimitError, MastodonServerError
 from .transport import Transport
-from .versions import ServerVersion, find_version_tuple
+from .versions import ServerVersion, find_version_tuple, version_for_api_level
 
 if TYPE_CHECKING:
     from .plugins import BackendRegistry, Hooks
@@ -115,4 +115,68 @@ def detect_backend(
     return (matches[0] if matches else None), nodeinfo, instance
 
 
-__all__ = ["NODEINFO_SCHEMAS", "fetch_json", "fetch_nodeinfo", "parse_server_version", "fallback_server_version", "detect_backend"]
+#: Errors that say nothing about the server's version: the next call asks again.
+TRANSIENT_ERRORS = (MastodonNetworkError, MastodonRatelimitError, MastodonServerError)
+
+
+def fetch_server_version(transport: Transport, hooks: Hooks) -> tuple[ServerVersion | None, dict[str, Any] | None, str]:
+    """Ask the server its version: ``(version, instance document, "")``.
+
+    The version string of ``/api/v1/instance`` is parsed through the backends' hooks. When
+    it names no Mastodon version, the ``api_versions`` level of ``/api/v2/instance``
+    (Mastodon 4.3+) stands in for it. When the server answers but cannot tell (an error
+    page, no instance document, no version in it) the result is ``(None, document, reason)``.
+    Unreachable servers, rate limiting and server errors raise (they say nothing about the
+    version).
+    """
+    try:
+        instance = fetch_json(transport, "/api/v1/instance", auth=True)
+    except TRANSIENT_ERRORS:
+        raise
+    except MastodonAPIError as exc:
+        return None, None, f"HTTP {exc.status_code}: {exc.error_message}" if exc.status_code else str(exc.args[0])
+    if not isinstance(instance, dict):
+        return None, None, "the instance document is not a JSON object"
+    raw = instance.get("version")
+    if not isinstance(raw, str) or not raw.strip():
+        return None, instance, "the instance document names no version"
+    version = parse_server_version(hooks, raw)
+    if not version.gates:
+        version = with_api_level(transport, version)
+    return version, instance, ""
+
+
+def with_api_level(transport: Transport, version: ServerVersion) -> ServerVersion:
+    """``version`` gated at the release of the server's ``api_versions.mastodon`` level, if it states one."""
+    try:
+        document = fetch_json(transport, "/api/v2/instance", auth=True)
+    except MastodonNetworkError:
+        raise
+    except MastodonError:  # no v2 instance: a server older than 4.0, or not Mastodon-like
+        return version
+    levels = document.get("api_versions") if isinstance(document, dict) else None
+    level = levels.get("mastodon") if isinstance(levels, dict) else None
+    release = version_for_api_level(level)
+    if release is None:
+        return version
+    return ServerVersion(
+        mastodon=release,
+        software=version.software,
+        software_version=version.software_version,
+        raw=version.raw,
+        extra={**version.extra, "api_level": str(level)},
+        gates=True,
+    )
+
+
+__all__ = [
+    "NODEINFO_SCHEMAS",
+    "TRANSIENT_ERRORS",
+    "fetch_json",
+    "fetch_nodeinfo",
+    "fetch_server_version",
+    "with_api_level",
+    "parse_server_version",
+    "fallback_server_version",
+    "detect_backend",
+]

@@ -119,6 +119,14 @@ class MastodonGatewayTimeoutError(MastodonServerError):
     """HTTP 504."""
 
 
+class MastodonWarning(UserWarning):
+    """Base class for the warnings this library gives (an odd server, a fallback taken)."""
+
+
+class MastodonDeprecationWarning(DeprecationWarning, MastodonWarning):
+    """A parameter or method that still works but is on its way out."""
+
+
 _BY_STATUS: dict[int, type[MastodonAPIError]] = {
     401: MastodonUnauthorizedError,
     403: MastodonForbiddenError,
@@ -166,5 +174,7 @@ __all__ = [
     "MastodonBadGatewayError",
     "MastodonServiceUnavailableError",
     "MastodonGatewayTimeoutError",
+    "MastodonWarning",
+    "MastodonDeprecationWarning",
     "error_class_for_status",
 ]

@@ -6,7 +6,7 @@ pagination -> backend normalisation. Nothing here knows about any particular ser
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,9 @@ class RequestPipeline:
     def __init__(self, ctx: ServerContext, hooks: Hooks, transport: Transport) -> None:
         self.ctx = ctx
         self.transport = transport
+        #: Called before a call while the client has still to learn the server's backend
+        #: or version (construction leaves that to the first call); ``None`` afterwards.
+        self.learn: Callable[[], None] | None = None
         self.set_hooks(hooks)
 
     def set_hooks(self, hooks: Hooks) -> None:
@@ -60,6 +63,8 @@ class RequestPipeline:
 
     def check_gate(self, endpoint: Endpoint, arguments: dict[str, Any] | None = None) -> None:
         """Raise :class:`MastodonVersionError` if the server cannot serve this call."""
+        if self.learn is not None:
+            self.learn()
         ctx = self.ctx
         verdict = self.hooks.endpoint_available(ctx, endpoint)
         if verdict is True:

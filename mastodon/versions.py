@@ -47,6 +47,27 @@ def find_version_tuple(text: str) -> VersionTuple | None:
     return _tuple(*match.groups())
 
 
+#: The first Mastodon release with each ``api_versions.mastodon`` level of ``/api/v2/instance``
+#: (from the version history lines of Mastodon's API documentation), newest first. Levels
+#: between two entries map to the older release; ``api_versions`` itself came with 4.3.0.
+API_LEVEL_RELEASES: tuple[tuple[int, VersionTuple], ...] = (
+    (8, (4, 6, 0)),
+    (7, (4, 5, 0)),
+    (3, (4, 4, 0)),
+    (1, (4, 3, 0)),
+)
+
+
+def version_for_api_level(level: object) -> VersionTuple | None:
+    """The oldest Mastodon release that has ``api_versions.mastodon == level``; ``None`` if not a level."""
+    if not isinstance(level, int) or isinstance(level, bool):
+        return None
+    for first_level, release in API_LEVEL_RELEASES:
+        if level >= first_level:
+            return release
+    return None
+
+
 def format_version(version: VersionTuple) -> str:
     return ".".join(str(part) for part in version)
 
@@ -80,4 +101,6 @@ __all__ = [
     "parse_version_tuple",
     "find_version_tuple",
     "format_version",
+    "API_LEVEL_RELEASES",
+    "version_for_api_level",
 ]

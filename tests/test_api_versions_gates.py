@@ -16,6 +16,7 @@ from mastodon import (
     MastodonVersionError,
 )
 from mastodon.endpoints import ENDPOINTS
+from mastodon.versions import parse_version_tuple
 
 
 def instance_with(version):
@@ -55,15 +56,19 @@ def test_malformed_declared_version(make_api, mock_http, version):
     assert mock_http.sent == []
 
 
-def test_version_is_fetched_when_not_declared(make_api, mock_http):
+def test_version_is_fetched_at_the_first_need_not_in_the_constructor(make_api, mock_http):
     mock_http.add("GET", "/api/v1/instance", instance_with("3.5.3"))
     api = make_api(version=None)
+    assert mock_http.sent == []
+    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (3, 5, 3)
     sent = mock_http.last
     assert len(mock_http.sent) == 1
     assert (sent.method, sent.path) == ("GET", "/api/v1/instance")
     assert sent.headers["Authorization"] == "Bearer test-token"
-    assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (3, 5, 3)
     assert api.version_check_worked is True
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    api.bookmarks()
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance", "/api/v1/bookmarks"]  # asked once
 
 
 @pytest.mark.parametrize(
@@ -77,30 +82,125 @@ def test_fetched_version_forms(make_api, mock_http, version, expected):
 
 
 def test_no_version_check_means_no_request(make_api, mock_http):
-    make_api(version=None, version_check_mode="none")
-    assert mock_http.sent == []
-
-
-def test_refused_version_fetch_in_the_constructor_turns_version_checks_off(make_api, mock_http):
-    mock_http.add("GET", "/api/v1/instance", {"error": "This method requires an authenticated user"}, status=401)
-    with pytest.warns(UserWarning, match="version checks are off"):
-        api = make_api(version=None)
-    assert api.version_check_worked is False
-    assert api.server_version is None
+    api = make_api(version=None, version_check_mode="none")
     mock_http.add("GET", "/api/v1/bookmarks", [])
-    assert api.bookmarks() == []  # no gate refuses calls on an unknown version
+    api.bookmarks()
+    assert [s.path for s in mock_http.sent] == ["/api/v1/bookmarks"]
 
 
-def test_unreachable_server_in_the_constructor_raises_a_network_error():
+def test_a_server_that_will_not_tell_is_taken_for_1_0_0_without_gates(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", {"error": "This method requires an authenticated user"}, status=401)
+    api = make_api(version=None)
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    with pytest.warns(UserWarning, match="assuming Mastodon 1.0.0 and turning version checks off"):
+        assert api.bookmarks() == []  # no gate refuses calls on an unknown version
+    assert api.version_check_worked is False
+    assert api.server_version.mastodon == (1, 0, 0) and api.server_version.gates is False
+    with pytest.warns(UserWarning, match="HTTP 401: This method requires an authenticated user"):
+        assert api.retrieve_mastodon_version() == "1.0.0"
+
+
+def test_the_unknown_version_picks_the_oldest_route(make_api, mock_http):
+    """Dismissing a notification uses the route of servers older than 2.9.2."""
+    mock_http.add("GET", "/api/v1/instance", {"title": "no version here"})
+    mock_http.add("POST", "/api/v1/notifications/dismiss", {})
+    api = make_api(version=None)
+    with pytest.warns(UserWarning, match="names no version"):
+        api.notifications_dismiss(5)
+    assert (mock_http.last.path, mock_http.last.form) == ("/api/v1/notifications/dismiss", [("id", "5")])
+
+
+def test_an_unreachable_server_fails_the_first_call_not_the_constructor():
     from mastodon import Mastodon, MastodonNetworkError
 
+    api = Mastodon(api_base_url="http://127.0.0.1:9", request_timeout=2)
     with pytest.raises(MastodonNetworkError):
-        Mastodon(api_base_url="http://127.0.0.1:9", request_timeout=2)
+        api.timeline_public()
+
+
+def test_a_network_error_while_learning_is_retried_by_the_next_call(make_api, mock_http):
+    import requests
+
+    from mastodon import MastodonNetworkError
+
+    def refuse(sent):
+        raise requests.ConnectionError("Connection refused")
+
+    mock_http.handle("GET", "/api/v1/instance", refuse)
+    api = make_api(version=None)
+    with pytest.raises(MastodonNetworkError, match="Connection refused"):
+        api.bookmarks()
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance"]  # the call itself was not sent
+    mock_http.add("GET", "/api/v1/instance", instance_with("2.9.0"))
+    with pytest.raises(MastodonVersionError):
+        api.bookmarks()  # learned now: bookmarks came with 3.0.0
+    assert api.version_check_worked is True and api.mastodon_version == "2.9.0"
+
+
+def test_the_version_is_learned_once_across_threads(make_api, mock_http):
+    import threading
+    import time
+
+    def slow_instance(sent):
+        time.sleep(0.05)
+        return 200, instance_with("4.2.0"), {}
+
+    mock_http.handle("GET", "/api/v1/instance", slow_instance)
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    api = make_api(version=None)
+    errors: list[BaseException] = []
+
+    def call():
+        try:
+            api.bookmarks()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    paths = [s.path for s in mock_http.sent]
+    assert paths.count("/api/v1/instance") == 1 and paths.count("/api/v1/bookmarks") == 8
+
+
+def test_api_versions_stand_in_for_a_version_string_naming_no_mastodon_version(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("nightly-2025-06-01"))
+    mock_http.add("GET", "/api/v2/instance", dict(documented("InstanceV2"), api_versions={"mastodon": 7}))
+    api = make_api(version=None)
+    assert api.retrieve_mastodon_version() == "4.5.0"
+    assert api.server_version.gates is True and api.server_version.extra["api_level"] == "7"
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance", "/api/v2/instance"]
+
+
+def test_a_mastodon_version_string_is_used_without_asking_for_api_versions(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("4.4.1"))
+    api = make_api(version=None)
+    assert api.retrieve_mastodon_version() == "4.4.1"
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance"]
+
+
+def test_no_api_versions_keeps_version_checks_off_with_a_warning(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", instance_with("nightly-2025-06-01"))
+    api = make_api(version=None)  # no /api/v2/instance: 404
+    with pytest.warns(UserWarning, match="names no Mastodon version; version checks are off"):
+        assert api.server_version.gates is False
+
+
+def test_retrieve_fail_hard_raises_instead_of_assuming(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", {"error": "nope"}, status=401)
+    api = make_api(version="4.2.0")
+    with pytest.raises(MastodonVersionError, match="Could not retrieve the server version"):
+        api.retrieve_mastodon_version(fail_hard=True)
+    assert api.mastodon_version == "4.2.0"
 
 
 def test_retrieve_mastodon_version(api, mock_http):
     mock_http.add("GET", "/api/v1/instance", instance_with("4.3.0-beta.2"))
-    assert api.retrieve_mastodon_version() == "4.3.0-beta.2"
+    assert api.retrieve_mastodon_version() == "4.3.0"  # the version settled on, as Mastodon.py 2.x returns it
+    assert api.server_version.raw == "4.3.0-beta.2"
     assert (api.mastodon_major, api.mastodon_minor, api.mastodon_patch) == (4, 3, 0)
     assert [s.path for s in mock_http.sent] == ["/api/v1/instance"]
 
@@ -116,6 +216,15 @@ def test_verify_minimum_version(api, mock_http):
     assert api.verify_minimum_version("3.2.0") is False
     assert len(mock_http.sent) == 2
     assert (api.mastodon_major, api.mastodon_minor) == (3, 1)
+
+
+def test_get_supported_version_is_the_newest_version_the_endpoints_name():
+    supported = Mastodon.get_supported_version()
+    newest = parse_version_tuple(supported)
+    assert newest >= (4, 0, 0)
+    named = [e.added for e in ENDPOINTS.values() if e.mainline] + [e.changed for e in ENDPOINTS.values() if e.mainline and e.changed]
+    assert max(parse_version_tuple(v) for v in named) <= newest
+    assert supported in {*named, *(p.added for e in ENDPOINTS.values() for p in e.params if p.added)}
 
 
 def test_verify_minimum_version_rejects_malformed_input(api, mock_http):

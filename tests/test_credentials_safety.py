@@ -291,7 +291,7 @@ def test_nodeinfo_on_another_host_is_not_fetched(server: FaultServer, other_host
     other_host.on("GET", "/nodeinfo/2.0", Reply(200, {"software": {"name": "mastodon", "version": "4.2.0"}}))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        Mastodon(api_base_url=server.url, access_token=TOKEN, feature_set="auto")
+        Mastodon(api_base_url=server.url, access_token=TOKEN, feature_set="auto").detect_backend()
     assert other_host.received == []
     assert server.requests_to("/api/v1/instance")[0].header("Authorization") == f"Bearer {TOKEN}"
 

@@ -81,9 +81,12 @@ def _index(folder: str, base: str) -> dict[str, Any]:
 
 
 def auto(make_api, base: str, **kwargs: Any) -> Mastodon:
+    """A client detecting ``base``, with the detection done (the first call would do it)."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a recognised server gives no warning
-        return make_api(version=None, feature_set="auto", api_base_url=base, **kwargs)
+        api = make_api(version=None, feature_set="auto", api_base_url=base, **kwargs)
+        api.detect_backend()
+        return api
 
 
 # -- every documented server ---------------------------------------------------------------------
@@ -125,6 +128,7 @@ def test_an_unparsed_version_string_naming_no_mastodon_version_turns_gates_off(s
     serve(mock_http, "gotosocial", "https://gts.example")
     with pytest.warns(UserWarning, match="names no Mastodon version; version checks are off"):
         api = make_api(version=None, feature_set="auto", api_base_url="https://gts.example")
+        api.detect_backend()
     assert api.server_version.mastodon < (1, 0, 0) and api.server_version.gates is False
     mock_http.add("GET", "/api/v1/bookmarks", [])
     assert api.bookmarks() == []  # a 0.x "Mastodon version" would refuse every call
@@ -136,6 +140,7 @@ def test_builtins_do_not_claim_other_servers(registry, make_api, mock_http, fold
     serve(mock_http, folder, base)
     with pytest.warns(UserWarning, match=f"No backend recognises this server \\({folder}\\); using mainline"):
         api = make_api(version=None, feature_set="auto", api_base_url=base, version_check_mode="none")
+        api.detect_backend()
     assert api.backend == "mainline"
     assert api.server_context.extra["detection"] is None
 
@@ -205,6 +210,7 @@ def test_unknown_software_falls_back_to_mainline_with_a_warning(registry, make_a
     serve(mock_http, "misskey", "https://misskey.example", nodeinfo={"software": {"name": "misskey", "version": "2024.11.0"}}, instance=None)
     with pytest.warns(UserWarning, match="misskey"):
         api = make_api(version=None, feature_set="auto", api_base_url="https://misskey.example", version_check_mode="none")
+        api.detect_backend()
     assert api.backend == "mainline"
 
 
@@ -222,6 +228,7 @@ def test_odd_documents_never_crash_detection(registry, make_api, mock_http, inde
     mock_http.add("GET", "/api/v1/instance", instance)
     with pytest.warns(UserWarning, match="using mainline"):
         api = make_api(version=None, feature_set="auto", api_base_url="https://odd.example", version_check_mode="none")
+        api.detect_backend()
     assert api.backend == "mainline"
     assert all(s.host == "odd.example" for s in mock_http.sent)  # links to other hosts are not followed
 
@@ -231,6 +238,7 @@ def test_server_errors_never_crash_detection(registry, make_api, mock_http):
     mock_http.add("GET", "/api/v1/instance", {"error": "boom"}, status=503)
     with pytest.warns(UserWarning):
         api = make_api(version=None, feature_set="auto", api_base_url="https://down.example", version_check_mode="none")
+        api.detect_backend()
     assert api.backend == "mainline"
 
 
@@ -240,10 +248,12 @@ def test_an_unreachable_server_raises_instead_of_going_unrecognised(registry, ma
 
     mock_http.handle("GET", "/.well-known/nodeinfo", refuse)
     mock_http.handle("GET", "/api/v1/instance", refuse)
+    api = make_api(version="4.2.0", feature_set="auto", api_base_url="https://down.example")
+    assert mock_http.sent == []  # construction sends nothing
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no "No backend recognises this server" on the way
         with pytest.raises(MastodonNetworkError, match="Connection refused"):
-            make_api(version="4.2.0", feature_set="auto", api_base_url="https://down.example")
+            api.bookmarks()
     assert [s.path for s in mock_http.sent] == ["/.well-known/nodeinfo", "/api/v1/instance"]
 
 

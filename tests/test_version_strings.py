@@ -78,7 +78,7 @@ def test_client_versions_from_the_constructor_and_the_server(make_api, mock_http
     assert api.mastodon_version == "2.7.2"
     assert api.server_version.software_version == (3, 10, 4)
     mock_http.add("GET", "/api/v1/instance", {"version": "2.7.2 (compatible; Akkoma 3.13.2)"})
-    assert api.retrieve_mastodon_version() == "2.7.2 (compatible; Akkoma 3.13.2)"
+    assert api.retrieve_mastodon_version() == "2.7.2"
     assert api.server_version.software_version == (3, 13, 2)
     assert api.verify_minimum_version("2.7.0", cached=True)
     assert not api.verify_minimum_version("3.0.0", cached=True)

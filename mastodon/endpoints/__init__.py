@@ -30,4 +30,13 @@ def _collect() -> dict[str, Endpoint]:
 
 ENDPOINTS: dict[str, Endpoint] = _collect()
 
-__all__ = ["ENDPOINTS", "AREAS", "Endpoint", "Param"]
+
+def newest_known_version() -> str:
+    """The newest Mastodon version named by a mainline endpoint's or parameter's version history."""
+    from ..versions import format_version, parse_version_tuple
+
+    named = {v for e in ENDPOINTS.values() if e.mainline for v in (e.added, e.changed, *(p.added for p in e.params)) if v}
+    return format_version(max(parse_version_tuple(v) for v in named))
+
+
+__all__ = ["ENDPOINTS", "AREAS", "Endpoint", "Param", "newest_known_version"]
