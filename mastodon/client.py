@@ -6,6 +6,7 @@ from .api.accounts import AccountsAPI
 from .api.admin import AdminAPI
 from .api.auth import AuthAPI
 from .api.blurhash import BlurhashAPI
+from .api.collections import CollectionsAPI
 from .api.filters import FiltersAPI
 from .api.instance import InstanceAPI
 from .api.lists import ListsAPI
@@ -24,6 +25,7 @@ class Mastodon(
     InstanceAPI,
     TimelinesAPI,
     StatusesAPI,
+    CollectionsAPI,
     NotificationsAPI,
     AccountsAPI,
     ListsAPI,

@@ -143,16 +143,20 @@ class RequestPipeline:
         else:
             method, template = route.method, route.path
         path = self._fill_path(endpoint, template, call.path_values, call.params)
+        params = call.params
         use_json = endpoint.body == "json" or any(
-            p.kind == "json" and p.wire_name in call.params for p in endpoint.params
+            p.kind == "json" and p.wire_name in params for p in endpoint.params
         )
+        if use_json and not call.files:
+            # A JSON body carries lists as arrays: ``media_ids``, not the form's ``media_ids[]``.
+            params = {k[:-2] if k.endswith("[]") else k: v for k, v in params.items()}
         response = self.send(
-            method, path, call.params, files=call.files or None, use_json=use_json, auth=auth,
+            method, path, params, files=call.files or None, use_json=use_json, auth=auth,
             base_url=base_url, headers=headers, token=token, ratelimit=ratelimit,
         )
         if raw:
             return response
-        return self.process(endpoint, method, path, call.params, response)
+        return self.process(endpoint, method, path, params, response)
 
     @staticmethod
     def _fill_path(endpoint: Endpoint, template: str, values: dict[str, str], params: dict[str, Any]) -> str:

@@ -228,3 +228,13 @@ def test_uploaded_media_dicts_attach_to_a_status(api, uploads, image):
     second = api.media_post(str(image))
     api.status_post("two pictures", media_ids=[first, second])
     assert mock_http.last.form == [("status", "two pictures"), ("media_ids[]", str(MEDIA_ID)), ("media_ids[]", str(MEDIA_ID))]
+
+
+def test_generate_media_edit_attributes(api, mock_http):
+    media = documented("MediaAttachment")
+    assert api.generate_media_edit_attributes(media) == {"id": media["id"]}
+    assert api.generate_media_edit_attributes(5, description="a dog", focus=(-1, 1)) == {"id": 5, "description": "a dog", "focus": "-1,1"}
+    for bad in ({"id": 5, "focus": (2, 0)}, {"id": {"url": "no id"}}, {"id": 5, "thumbnail": b"png", "thumb_mimetype": "image/png"}):
+        with pytest.raises(MastodonIllegalArgumentError):
+            api.generate_media_edit_attributes(**bad)
+    assert mock_http.sent == []

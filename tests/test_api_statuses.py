@@ -335,8 +335,38 @@ def test_status_reply_with_poll_is_json(api, replying):
 
 def test_status_reply_needs_a_status(api, mock_http):
     with pytest.raises(MastodonIllegalArgumentError):
-        api.status_reply("not a status", "text")
+        api.status_reply({"id": 5, "content": "no account"}, "text")
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.status_reply(None, "text")
     assert mock_http.sent == []
+
+
+def test_status_reply_to_an_id_fetches_the_status_first(api, replying):
+    replying.add("GET", "/api/v1/statuses/103704874086360371", documented("StatusReply"))
+    api.status_reply(103704874086360371, "they are!", untag=True)
+    assert [(s.method, s.path) for s in replying.sent] == [
+        ("GET", "/api/v1/statuses/103704874086360371"),
+        ("GET", "/api/v1/accounts/verify_credentials"),
+        ("POST", "/api/v1/statuses"),
+    ]
+    form = dict(replying.last.form)
+    assert form["status"] == "@Gargron they are!"
+    assert form["in_reply_to_id"] == "103704874086360371"
+
+
+def test_status_reply_checks_every_argument_before_fetching(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.status_reply(103704874086360371, "hi", quote_approval_policy="friends")
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.status_reply(103704874086360371, "hi", media_ids=[1], poll={"options": ["a", "b"], "expires_in": 60})
+    assert mock_http.sent == []
+
+
+def test_status_reply_quotes_on_4_5(make_api, replying):
+    api = make_api("4.5.0")
+    api.status_reply(api_decoded(api, "StatusReply"), "quoting", untag=True, quoted_status_id=7, quote_approval_policy="nobody")
+    form = dict(_posts(replying)[-1].form)
+    assert (form["quoted_status_id"], form["quote_approval_policy"]) == ("7", "nobody")
 
 
 def api_decoded(api, name):
@@ -524,4 +554,191 @@ def test_datetimes_in_plain_value_parameters_are_iso_8601(api, mock_http):
 def test_status_reply_checks_its_arguments_before_asking_who_i_am(api, mock_http, replying):
     with pytest.raises(MastodonIllegalArgumentError):
         api.status_reply(documented("Status"), "hi", visibility="everyone")
+    assert mock_http.sent == []
+
+
+# -- Mastodon 4.x additions ----------------------------------------------------------------
+
+
+@pytest.fixture
+def api45(make_api):
+    return make_api("4.5.0")
+
+
+def test_statuses_fetches_several_by_id(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/statuses", [documented("Status")])
+    found = make_api("4.3.0").statuses([1, {"id": 2}])
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.query) == ("GET", "/api/v1/statuses", [("id[]", "1"), ("id[]", "2")])
+    assert found[0].id == STATUS_ID
+
+
+@pytest.mark.parametrize("ids", [[], None, [None]])
+def test_statuses_needs_ids(make_api, mock_http, ids):
+    with pytest.raises(MastodonIllegalArgumentError):
+        make_api("4.3.0").statuses(ids)
+    assert mock_http.sent == []
+
+
+def test_status_post_quoted_status_id_and_policy(api45, posted):
+    api45.status_post("look", quoted_status_id={"id": 7}, quote_approval_policy="followers")
+    assert posted.last.form == [("status", "look"), ("quoted_status_id", "7"), ("quote_approval_policy", "followers")]
+
+
+def test_status_post_quote_id_is_sent_as_quoted_status_id_on_4_5(api45, posted):
+    api45.status_post("look", quote_id=7)
+    assert posted.last.form == [("status", "look"), ("quoted_status_id", "7")]
+
+
+def test_status_post_quote_needs_4_5(api, mock_http):
+    with pytest.raises(MastodonVersionError, match="quoted_status_id"):
+        api.status_post("look", quoted_status_id=7)
+    with pytest.raises(MastodonVersionError, match="quote_approval_policy"):
+        api.status_post("look", quote_approval_policy="public")
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"quote_id": 1, "quoted_status_id": 2}, {"quote_approval_policy": "friends"}, {"quote_approval_policy": "PUBLIC"}],
+    ids=["both-quote-names", "unknown-policy", "policy-case"],
+)
+def test_status_post_bad_quote_arguments(api45, mock_http, kwargs):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api45.status_post("look", **kwargs)
+    assert mock_http.sent == []
+
+
+def test_status_post_strict_content_type_refuses_where_it_would_be_ignored(api, mock_http):
+    with pytest.raises(MastodonBackendFeatureError, match="content_type"):
+        api.status_post("**bold**", content_type="text/markdown", strict_content_type=True)
+    assert mock_http.sent == []
+
+
+def test_status_post_strict_content_type_without_content_type_posts(api, posted):
+    api.status_post("plain", strict_content_type=True)
+    assert posted.last.form == [("status", "plain")]
+
+
+def test_status_update_media_attributes_and_policy_go_as_json(api45, mock_http):
+    mock_http.add("PUT", "/api/v1/statuses/9", documented("Status"))
+    media = documented("MediaAttachment")
+    attributes = [api45.generate_media_edit_attributes(media, description="a cat", focus=(0.5, -0.25))]
+    api45.status_update(9, "edited", media_ids=[media], media_attributes=attributes, quote_approval_policy="nobody")
+    sent = mock_http.last
+    assert sent.headers["Content-Type"] == "application/json"
+    assert sent.json == {
+        "status": "edited",
+        "media_ids": ["22345792"],
+        "media_attributes": [{"id": "22345792", "description": "a cat", "focus": "0.5,-0.25"}],
+        "quote_approval_policy": "nobody",
+    }
+
+
+@pytest.mark.parametrize(
+    "attributes",
+    [[{"description": "no id"}], "id=1", [{"id": 1, "thumbnail": b"png"}]],
+    ids=["no-id", "not-dicts", "thumbnail"],
+)
+def test_status_update_bad_media_attributes(api45, mock_http, attributes):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api45.status_update(9, "edited", media_attributes=attributes)
+    assert mock_http.sent == []
+
+
+def test_status_update_language_needs_4_0(make_api, mock_http):
+    with pytest.raises(MastodonVersionError, match="language"):
+        make_api("3.5.0").status_update(9, "edited", language="en")
+    assert mock_http.sent == []
+
+
+def test_status_update_quote_approval_policy(api45, mock_http):
+    mock_http.add("PUT", "/api/v1/statuses/9/interaction_policy", documented("Status"))
+    api45.status_update_quote_approval_policy({"id": 9}, "followers")
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.form) == ("PUT", "/api/v1/statuses/9/interaction_policy", [("quote_approval_policy", "followers")])
+    with pytest.raises(MastodonIllegalArgumentError):
+        api45.status_update_quote_approval_policy(9, "everyone")
+    assert len(mock_http.sent) == 1
+
+
+def _quoting_status():
+    status = documented("Status")
+    status["id"] = "115107232286434584"
+    status["quote"] = documented("Quote")
+    return status
+
+
+def test_status_quotes(api45, mock_http):
+    link = '<https://mastodon.example/api/v1/statuses/103270115826048975/quotes?limit=2&max_id=109406336446186031>; rel="next"'
+    mock_http.add("GET", f"/api/v1/statuses/{STATUS_ID}/quotes", [_quoting_status()], headers={"Link": link})
+    quotes = api45.status_quotes(STATUS_ID, limit=2)
+    sent = mock_http.last
+    assert (sent.path, sent.query) == (f"/api/v1/statuses/{STATUS_ID}/quotes", [("limit", "2")])
+    assert quotes[0].quote.state == "accepted"
+    assert quotes[0].quote.quoted_status.id == STATUS_ID
+    assert quotes._pagination_next["max_id"] == 109406336446186031
+
+
+def test_status_quote_revoke(api45, mock_http):
+    revoked = _quoting_status()
+    revoked["quote"] = {"state": "revoked", "quoted_status": None}
+    mock_http.add("POST", f"/api/v1/statuses/{STATUS_ID}/quotes/115107232286434584/revoke", revoked)
+    result = api45.status_quote_revoke(STATUS_ID, {"id": "115107232286434584"})
+    assert (mock_http.last.method, mock_http.last.form) == ("POST", [])
+    assert result.quote.state == "revoked"
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda api: api.status_quotes(1),
+        lambda api: api.status_quote_revoke(1, 2),
+        lambda api: api.status_update_quote_approval_policy(1, "public"),
+    ],
+    ids=["quotes", "revoke", "policy"],
+)
+def test_quote_endpoints_need_4_5(api, mock_http, call):
+    with pytest.raises(MastodonVersionError):
+        call(api)
+    assert mock_http.sent == []
+
+
+def test_status_translate(api, mock_http):
+    mock_http.add("POST", f"/api/v1/statuses/{STATUS_ID}/translate", documented("Translation"))
+    translation = api.status_translate(STATUS_ID, lang="en")
+    assert (mock_http.last.method, mock_http.last.form) == ("POST", [("lang", "en")])
+    assert translation.detected_source_language == "es"
+    assert translation.media_attachments[0].description == "Status author waving at the camera"
+    api.status_translate(STATUS_ID)
+    assert mock_http.last.form == []
+
+
+def test_status_translate_and_statuses_need_their_versions(make_api, mock_http):
+    with pytest.raises(MastodonVersionError):
+        make_api("3.5.3").status_translate(1)
+    with pytest.raises(MastodonVersionError):
+        make_api("4.2.0").statuses([1])
+    assert mock_http.sent == []
+
+
+def test_status_delete_media(make_api, mock_http):
+    mock_http.add("DELETE", "/api/v1/statuses/7", documented("Status"))
+    make_api("4.4.0").status_delete(7, delete_media=True)
+    assert mock_http.last.form == [("delete_media", "1")]
+    with pytest.raises(MastodonVersionError, match="delete_media"):
+        make_api("4.3.0").status_delete(7, delete_media=True)
+    assert len(mock_http.sent) == 1
+
+
+def test_scheduled_statuses_pagination(api, mock_http):
+    mock_http.add("GET", "/api/v1/scheduled_statuses", [documented("ScheduledStatus")])
+    api.scheduled_statuses(max_id=5, min_id={"id": 2}, limit=10)
+    assert mock_http.last.query == [("max_id", "5"), ("min_id", "2"), ("limit", "10")]
+
+
+def test_scheduled_status_update_refuses_none_and_strings(api, mock_http):
+    for value in (None, "2030-01-01T00:00:00Z"):
+        with pytest.raises(MastodonIllegalArgumentError):
+            api.scheduled_status_update(1, value)
     assert mock_http.sent == []

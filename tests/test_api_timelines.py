@@ -162,3 +162,95 @@ def test_changed_mode_refuses_timelines_older_than_3_1_4(make_api, mock_http, st
     assert mock_http.sent == []
     make_api("3.1.3").timeline_home()
     assert len(mock_http.sent) == 1
+
+
+# -- link timeline and availability --------------------------------------------------------
+
+LINK = "https://www.theguardian.com/money/2019/dec/07/i-lost-my-193000-inheritance"
+
+
+def test_timeline_link(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/timelines/link", [documented("Status")])
+    result = make_api("4.3.0").timeline_link(LINK, max_id=9, limit=2)
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.query) == ("GET", "/api/v1/timelines/link", [("url", LINK), ("max_id", "9"), ("limit", "2")])
+    assert result[0].id == 103270115826048975
+
+
+def test_timeline_link_checks_before_sending(make_api, mock_http):
+    with pytest.raises(MastodonVersionError):
+        make_api("4.2.0").timeline_link(LINK)
+    for bad in ("", "theguardian.com", None):
+        with pytest.raises(MastodonIllegalArgumentError):
+            make_api("4.3.0").timeline_link(bad)
+    assert mock_http.sent == []
+
+
+def _instance_with_access(live_local="public", live_remote="public", hashtag="public", links="public"):
+    instance = documented("InstanceV2")
+    # The access settings as the reference's Instance example shows them (Mastodon 4.5).
+    instance["configuration"]["timelines_access"] = {
+        "live_feeds": {"local": live_local, "remote": live_remote},
+        "hashtag_feeds": {"local": hashtag, "remote": hashtag},
+        "trending_link_feeds": {"local": links, "remote": links},
+    }
+    return instance
+
+
+@pytest.mark.parametrize(
+    ("settings", "kwargs", "expected"),
+    [
+        ({}, {}, True),
+        ({"live_remote": "authenticated"}, {}, False),
+        ({"live_remote": "authenticated"}, {"with_auth": True}, True),
+        ({"live_remote": "authenticated"}, {"local": True}, True),
+        ({"live_remote": "disabled"}, {"with_auth": True}, False),
+        ({"live_local": "disabled"}, {"timeline": "local", "with_auth": True}, False),
+        ({"live_local": "disabled"}, {"remote": True}, True),
+        ({"hashtag": "authenticated"}, {"timeline": "tag/python"}, False),
+        ({"links": "disabled"}, {"timeline": "link", "with_auth": True}, False),
+        ({"links": "public"}, {"timeline": "link"}, True),
+    ],
+)
+def test_timeline_is_available_reads_the_access_settings(make_api, mock_http, settings, kwargs, expected):
+    mock_http.add("GET", "/api/v2/instance", _instance_with_access(**settings))
+    assert make_api("4.5.0").timeline_is_available(**kwargs) is expected
+    assert [s.path for s in mock_http.sent] == ["/api/v2/instance"]
+
+
+def test_timeline_is_available_home_and_lists_need_auth(api, mock_http):
+    assert api.timeline_is_available("home") is False
+    assert api.timeline_is_available("home", with_auth=True) is True
+    assert api.timeline_is_available("list/12249", with_auth=True) is True
+    assert mock_http.sent == []
+
+
+def test_timeline_is_available_asks_older_servers_for_one_status(make_api, mock_http):
+    mock_http.add("GET", "/api/v2/instance", documented("InstanceV2"))
+    mock_http.add("GET", "/api/v1/timelines/public", [documented("Status")])
+    api = make_api("4.2.0")
+    assert api.timeline_is_available("local") is True
+    sent = mock_http.last
+    assert (sent.path, sent.query) == ("/api/v1/timelines/public", [("limit", "1"), ("local", "1")])
+    assert "Authorization" not in sent.headers
+    mock_http.add("GET", "/api/v1/timelines/public", {"error": "This method requires an authenticated user"}, status=401)
+    assert api.timeline_is_available() is False
+    assert api.timeline_is_available(with_auth=True) is False
+    assert mock_http.last.headers["Authorization"] == "Bearer test-token"
+
+
+def test_timeline_is_available_fail_hard_raises_the_checks_error(make_api, mock_http):
+    from mastodon import MastodonServerError
+
+    mock_http.add("GET", "/api/v2/instance", {"error": "boom"}, status=500)
+    api = make_api("4.5.0")
+    assert api.timeline_is_available() is False
+    with pytest.raises(MastodonServerError):
+        api.timeline_is_available(fail_hard=True)
+
+
+@pytest.mark.parametrize("name", ["tag/", "list", "federated", "link/x", 5])
+def test_timeline_is_available_rejects_unknown_timelines(api, mock_http, name):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.timeline_is_available(name)
+    assert mock_http.sent == []

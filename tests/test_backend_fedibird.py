@@ -67,6 +67,11 @@ def test_quote_id_accepts_a_status_dict(fedibird, posted):
     assert dict(posted.last.form)["quote_id"] == str(QUOTED_ID)
 
 
+def test_quoted_status_id_is_sent_as_fedibirds_quote_id(fedibird, posted):
+    fedibird.status_post("quoting", quoted_status_id=QUOTED_ID)
+    assert dict(posted.last.form) == {"status": "quoting", "quote_id": str(QUOTED_ID)}
+
+
 def test_quote_id_is_refused_on_mainline_naming_the_backends_that_have_it(api, mock_http):
     with pytest.raises(MastodonBackendFeatureError) as caught:
         api.status_post("quoting", quote_id=QUOTED_ID)

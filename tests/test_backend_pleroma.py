@@ -227,6 +227,23 @@ def test_quote_id_is_sent_on_akkoma(akkoma, mock_http):
     assert form(mock_http) == {"status": "quoting", "quote_id": "AEoxGfCYCzpV0JPyxU"}
 
 
+def test_quoted_status_id_is_sent_as_quote_id_on_akkoma(akkoma, mock_http):
+    mock_http.add("POST", "/api/v1/statuses", documented("Status", "akkoma"))
+    akkoma.status_post("quoting", quoted_status_id="AEoxGfCYCzpV0JPyxU")
+    assert form(mock_http) == {"status": "quoting", "quote_id": "AEoxGfCYCzpV0JPyxU"}
+
+
+def test_quoted_status_id_is_refused_on_pleroma_before_any_request(pleroma, mock_http):
+    with pytest.raises(MastodonVersionError, match="quoted_status_id"):
+        pleroma.status_post("quoting", quoted_status_id="AEoxGfCYCzpV0JPyxU")
+    assert mock_http.sent == []
+
+
+def test_strict_content_type_is_sent_on_pleroma(pleroma, posted):
+    pleroma.status_post("**hi**", content_type="text/markdown", strict_content_type=True)
+    assert form(posted)["content_type"] == "text/markdown"
+
+
 # -- ids, dates and pagination ------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ AREAS: list[tuple[str, str, str, str]] = [
     ("InstanceAPI", "instance", "Instance information", "What the server says about itself."),
     ("TimelinesAPI", "timelines", "Timelines", "Home, public, hashtag and list timelines, and conversations."),
     ("StatusesAPI", "statuses", "Statuses", "Reading, posting and interacting with statuses; scheduled statuses and polls."),
+    ("CollectionsAPI", "collections", "Collections", "Curated, shareable lists of accounts (Mastodon 4.6)."),
     ("NotificationsAPI", "notifications", "Notifications", "Reading and dismissing notifications."),
     ("AccountsAPI", "accounts", "Accounts", "Accounts, relationships, follows, blocks, mutes, featured tags, suggestions."),
     ("ListsAPI", "lists", "Lists", "User lists and their members."),

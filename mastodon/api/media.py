@@ -9,7 +9,7 @@ from ..base import MastodonBase
 from ..endpoints import media as E
 from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
 from ..return_types import Entity, IdType
-from .binding import api_method, uses_endpoint
+from .binding import api_method, uses_endpoint, version_note
 from .support import load_media_file
 
 #: How long ``media_post(synchronous=True)`` waits for processing, and how often it polls.
@@ -83,6 +83,37 @@ class MediaAPI(MastodonBase):
                 time.sleep(SYNC_POLL_INTERVAL)
                 result = self.media(result)
         return result
+
+    @version_note("3.5.0")
+    def generate_media_edit_attributes(
+        self,
+        id: IdType,  # noqa: A002
+        description: str | None = None,
+        focus: tuple[float, float] | None = None,
+        thumbnail: Any = None,
+        thumb_mimetype: str | None = None,
+    ) -> dict[str, Any]:
+        """Build one entry of ``status_update(media_attributes=[...])``: new ``description`` and ``focus`` for attached media ``id``.
+
+        ``focus`` is as in media_post(). Attached media keep their thumbnail when a status
+        is edited: a ``thumbnail`` raises ``MastodonIllegalArgumentError`` (set it with
+        media_update() before attaching the media).
+
+        Sends nothing; returns a plain dict.
+        """
+        if thumbnail is not None or thumb_mimetype is not None:
+            raise MastodonIllegalArgumentError(
+                "Thumbnails cannot be changed in a status edit: set them with media_update() before attaching the media"
+            )
+        media_id = id.get("id") if isinstance(id, dict) else id
+        if media_id is None:
+            raise MastodonIllegalArgumentError("generate_media_edit_attributes() needs a media id or media dict")
+        attributes: dict[str, Any] = {"id": media_id}
+        if description is not None:
+            attributes["description"] = description
+        if focus is not None:
+            attributes["focus"] = _focus(focus)
+        return attributes
 
     @api_method(E.media)
     def media(self, id: IdType) -> Entity:  # noqa: A002

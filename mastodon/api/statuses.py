@@ -7,13 +7,14 @@ from typing import Any
 
 from ..base import MastodonBase
 from ..endpoints import statuses as E
-from ..endpoints.accounts import account_verify_credentials
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
-from ..params import as_list, format_datetime
-from ..return_types import Entity, EntityList, IdType
+from ..params import as_list
+from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint, version_note
-from .support import check_visibility, max_media
+from .status_arguments import check_quote_approval_policy, status_arguments
+from .status_length import status_length
+from .support import check_visibility, logged_in_id
 
 
 class StatusesAPI(MastodonBase):
@@ -55,6 +56,39 @@ class StatusesAPI(MastodonBase):
         Returns a list of user dicts.
         """
 
+    @uses_endpoint(E.statuses)
+    def statuses(self, ids: list[IdType]) -> EntityList:
+        """Fetch several statuses at once, by their ids (or status dicts).
+
+        Statuses that do not exist or that you cannot see are left out of the result.
+
+        Returns a list of toot dicts.
+        """
+        id_list = as_list(ids)
+        if not id_list or any(i is None for i in id_list):
+            raise MastodonIllegalArgumentError("statuses() needs a non-empty list of status ids")
+        return self._pipeline.call(E.statuses, {"ids": id_list})
+
+    @api_method(E.status_quotes)
+    def status_quotes(
+        self,
+        id: IdType,  # noqa: A002
+        max_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetch the statuses that quote a status of yours, newest first.
+
+        Returns a list of toot dicts.
+        """
+
+    @api_method(E.status_translate)
+    def status_translate(self, id: IdType, lang: str | None = None) -> Entity:  # noqa: A002
+        """Translate a public or unlisted status into ``lang`` (ISO 639 code; default: your locale).
+
+        Returns a translation dict (``content``, ``spoiler_text``, ``detected_source_language``, ...).
+        """
+
     @uses_endpoint(E.status_card)
     def status_card(self, id: IdType) -> Entity | None:  # noqa: A002
         """Fetch a card associated with a status.
@@ -81,48 +115,6 @@ class StatusesAPI(MastodonBase):
 
     # -- posting -------------------------------------------------------------------------
 
-    def _status_args(
-        self,
-        status: str | None,
-        in_reply_to_id: Any,
-        media_ids: Any,
-        sensitive: bool,
-        visibility: str | None,
-        spoiler_text: str | None,
-        language: str | None,
-        content_type: str | None,
-        scheduled_at: datetime | None,
-        poll: Any,
-        quote_id: Any,
-    ) -> dict[str, Any]:
-        if media_ids is not None:
-            media_ids = as_list(media_ids)
-            limit = max_media(self)
-            if limit is not None and len(media_ids) > limit:
-                raise MastodonIllegalArgumentError(f"A status can have at most {limit} media attachments, got {len(media_ids)}")
-            if not media_ids:
-                media_ids = None
-        if poll is not None and media_ids:
-            raise MastodonIllegalArgumentError("Status can have media or poll attached - not both.")
-        if poll is not None and not isinstance(poll, dict):
-            raise MastodonIllegalArgumentError("poll must be a dict, as made by make_poll()")
-        if scheduled_at is not None and not isinstance(scheduled_at, datetime):
-            raise MastodonIllegalArgumentError("scheduled_at must be a datetime")
-        args: dict[str, Any] = {
-            "status": status,
-            "in_reply_to_id": in_reply_to_id,
-            "media_ids": media_ids,
-            "sensitive": True if sensitive else None,
-            "visibility": check_visibility(self, visibility),
-            "spoiler_text": spoiler_text,
-            "language": language,
-            "scheduled_at": format_datetime(scheduled_at) if scheduled_at is not None else None,
-            "poll": poll,
-            "content_type": content_type,
-            "quote_id": quote_id,
-        }
-        return args
-
     def _post_status(self, args: dict[str, Any], idempotency_key: str | None) -> Entity:
         headers = {"Idempotency-Key": str(idempotency_key)} if idempotency_key is not None else None
         return self._pipeline.call(E.status_post, args, headers=headers)
@@ -142,6 +134,9 @@ class StatusesAPI(MastodonBase):
         scheduled_at: datetime | None = None,
         poll: dict[str, Any] | None = None,
         quote_id: IdType | None = None,
+        strict_content_type: bool = False,
+        quoted_status_id: IdType | None = None,
+        quote_approval_policy: str | None = None,
     ) -> Entity:
         """Post a status. Can optionally be in reply to another status and contain media.
 
@@ -160,28 +155,34 @@ class StatusesAPI(MastodonBase):
         the toot; a scheduled toot dict is returned instead. Pass ``poll`` (see
         ``make_poll()``) to attach a poll; a status cannot have both media and a poll.
 
-        Specific to the "pleroma" feature set (and "akkoma"): ``content_type``
-        ('text/plain', 'text/markdown', 'text/html', 'text/bbcode', or what the server
-        lists); ignored on other servers.
+        ``quoted_status_id`` quotes a status (Mastodon 4.5); ``quote_approval_policy``
+        ('public', 'followers' or 'nobody') says who may quote the new one.
+        ``quote_id`` is the older name of a quote, from Fedibird and Akkoma: on those
+        backends either name is sent as ``quote_id``; on Mastodon 4.5 and later either is
+        sent as ``quoted_status_id``; elsewhere ``MastodonBackendFeatureError`` (or
+        ``MastodonVersionError``) is raised before sending anything.
 
-        Specific to the "fedibird" feature set (and "akkoma"): ``quote_id``, the id of a
-        quoted status; backends without quotes raise ``MastodonBackendFeatureError``
-        before sending anything.
+        ``content_type`` ('text/plain', 'text/markdown', 'text/html', 'text/bbcode', or
+        what the server lists) is sent where the backend takes it (Pleroma, Akkoma,
+        GoToSocial) and ignored elsewhere, unless ``strict_content_type`` is True: then a
+        backend that would ignore it raises ``MastodonBackendFeatureError``.
 
         Returns a toot dict with the new status.
         """
         if not isinstance(status, str) and not (status is None and (media_ids or poll)):
             raise MastodonIllegalArgumentError("status must be a string")
-        args = self._status_args(
-            status, in_reply_to_id, media_ids, sensitive, visibility, spoiler_text, language,
-            content_type, scheduled_at, poll, quote_id,
+        args = status_arguments(
+            self, status=status, in_reply_to_id=in_reply_to_id, media_ids=media_ids, sensitive=True if sensitive else None,
+            visibility=visibility, spoiler_text=spoiler_text, language=language, scheduled_at=scheduled_at, poll=poll,
+            content_type=content_type, strict_content_type=strict_content_type, quote_id=quote_id,
+            quoted_status_id=quoted_status_id, quote_approval_policy=quote_approval_policy,
         )
         return self._post_status(args, idempotency_key)
 
     @uses_endpoint(E.status_post)
     def status_reply(
         self,
-        to_status: dict[str, Any],
+        to_status: Any,
         status: str,
         in_reply_to_id: IdType | None = None,
         media_ids: Any = None,
@@ -194,26 +195,40 @@ class StatusesAPI(MastodonBase):
         scheduled_at: datetime | None = None,
         poll: dict[str, Any] | None = None,
         untag: bool = False,
+        *,
+        quote_id: IdType | None = None,
+        strict_content_type: bool = False,
+        quoted_status_id: IdType | None = None,
+        quote_approval_policy: str | None = None,
     ) -> Entity:
-        """Helper function - acts like status_post, but prepends the name of all the users that are being replied to to the status text and retains CW and visibility if not explicitly overridden.
+        """Reply to ``to_status`` (a status dict, or a status id, which is fetched first), mentioning who it involves.
 
-        Set ``untag`` to True if you want the reply to only go to the user you are
-        replying to, removing every other mentioned user from the conversation.
+        The author of ``to_status`` and everyone it mentions (except you) are mentioned at
+        the start of the text; set ``untag`` to True to mention only the author. The
+        reply keeps the visibility and content warning of ``to_status`` unless given.
+        ``in_reply_to_id`` is ignored (the reply goes to ``to_status``). The other
+        parameters are as in ``status_post()``.
         """
-        if not isinstance(to_status, dict) or "account" not in to_status:
-            raise MastodonIllegalArgumentError("to_status must be a status dict")
         if not isinstance(status, str):
             raise MastodonIllegalArgumentError("status must be a string")
+        if isinstance(to_status, dict) and "account" not in to_status:
+            raise MastodonIllegalArgumentError("to_status must be a status dict or a status id")
+        if to_status is None or isinstance(to_status, bool):
+            raise MastodonIllegalArgumentError("to_status must be a status dict or a status id")
+        options = dict(
+            media_ids=media_ids, sensitive=True if sensitive else None, language=language, scheduled_at=scheduled_at,
+            poll=poll, content_type=content_type, strict_content_type=strict_content_type, quote_id=quote_id,
+            quoted_status_id=quoted_status_id, quote_approval_policy=quote_approval_policy,
+        )
+        # Every argument is checked before a request (fetching the status, asking who we are).
+        status_arguments(self, visibility=visibility, **options)
+        if not isinstance(to_status, dict):
+            to_status = self.status(to_status)
         if visibility is None and "visibility" in to_status:
             visibility = to_status["visibility"]
         if spoiler_text is None and "spoiler_text" in to_status:
             spoiler_text = to_status["spoiler_text"]
-        # Every argument is checked before asking the server who we are.
-        args = self._status_args(
-            status, to_status["id"], media_ids, sensitive, visibility, spoiler_text, language,
-            content_type, scheduled_at, poll, None,
-        )
-        own_id = self._logged_in_id()
+        own_id = logged_in_id(self)
         mentioned: dict[Any, str] = {}
         author = to_status["account"]
         mentioned[author["id"]] = author["acct"]
@@ -221,14 +236,11 @@ class StatusesAPI(MastodonBase):
             for account in to_status.get("mentions") or ():
                 if account["id"] != own_id and account["id"] not in mentioned:
                     mentioned[account["id"]] = account["acct"]
-        args["status"] = "".join(f"@{acct} " for acct in mentioned.values()) + status
+        text = "".join(f"@{acct} " for acct in mentioned.values()) + status
+        args = status_arguments(
+            self, status=text, in_reply_to_id=to_status["id"], visibility=visibility, spoiler_text=spoiler_text, **options
+        )
         return self._post_status(args, idempotency_key)
-
-    def _logged_in_id(self) -> Any:
-        cached = self._logged_in_id_cache
-        if cached is None:
-            cached = self._logged_in_id_cache = self._pipeline.call(account_verify_credentials)["id"]
-        return cached
 
     @uses_endpoint(E.status_post)
     def toot(self, status: str) -> Entity:
@@ -239,6 +251,17 @@ class StatusesAPI(MastodonBase):
         Returns a toot dict with the new status.
         """
         return self.status_post(status)
+
+    @staticmethod
+    def get_status_length(text: str, spoiler_text: str = "") -> int:
+        """How many characters a status counts for against the server's limit, counted as Mastodon counts them.
+
+        A link (``http://`` or ``https://``) counts as 23 characters whatever its length,
+        a mention as its username only (``@alice@example.com`` counts as ``@alice``), and
+        the content warning ``spoiler_text`` counts too. Characters are user-perceived
+        ones: an emoji with modifiers or a letter with combining accents counts once.
+        """
+        return status_length(text, spoiler_text)
 
     @version_note("2.8.0")
     def make_poll(self, options: list[str], expires_in: int, multiple: bool = False, hide_totals: bool = False) -> AttribAccessDict:
@@ -255,7 +278,7 @@ class StatusesAPI(MastodonBase):
             raise MastodonIllegalArgumentError("expires_in must be a positive number of seconds")
         return AttribAccessDict(options=list(options), expires_in=expires_in, multiple=multiple, hide_totals=hide_totals)
 
-    @api_method(E.status_update)
+    @uses_endpoint(E.status_update)
     def status_update(
         self,
         id: IdType,  # noqa: A002
@@ -264,9 +287,36 @@ class StatusesAPI(MastodonBase):
         sensitive: bool | None = None,
         media_ids: Any = None,
         poll: dict[str, Any] | None = None,
+        media_attributes: list[dict[str, Any]] | None = None,
+        quote_approval_policy: str | None = None,
         language: str | None = None,
     ) -> Entity:
-        """Edit a status. Returns the updated toot dict."""
+        """Edit a status: its text, content warning, sensitivity, media or poll.
+
+        Parameters are as in ``status_post()``; what is not given is left out of the edit
+        (``status`` keeps the optional default it had in Mastodon.py 1.8.1).
+        ``media_attributes`` changes the description and focus of attached media (a list
+        of dicts from ``generate_media_edit_attributes()``); ``quote_approval_policy``
+        changes who may quote it (Mastodon 4.5).
+
+        Returns the updated toot dict.
+        """
+        if not isinstance(status, str) and not (status is None and (media_ids or poll)):
+            raise MastodonIllegalArgumentError("status must be a string")
+        args = status_arguments(
+            self, status=status, spoiler_text=spoiler_text, sensitive=sensitive, media_ids=media_ids, poll=poll,
+            media_attributes=media_attributes, quote_approval_policy=quote_approval_policy, language=language,
+        )
+        return self._pipeline.call(E.status_update, {"id": id, **args})
+
+    @uses_endpoint(E.status_update_quote_approval_policy)
+    def status_update_quote_approval_policy(self, id: IdType, quote_approval_policy: str) -> Entity:  # noqa: A002
+        """Change who may quote a status of yours: 'public', 'followers' or 'nobody'.
+
+        Returns the updated toot dict.
+        """
+        policy = check_quote_approval_policy(quote_approval_policy)
+        return self._pipeline.call(E.status_update_quote_approval_policy, {"id": id, "quote_approval_policy": policy})
 
     @uses_endpoint(E.status_reblog)
     def status_reblog(self, id: IdType, visibility: str | None = None) -> Entity:  # noqa: A002
@@ -343,18 +393,34 @@ class StatusesAPI(MastodonBase):
         """
 
     @api_method(E.status_delete)
-    def status_delete(self, id: IdType) -> Entity:  # noqa: A002
+    def status_delete(self, id: IdType, delete_media: bool | None = None) -> Entity:  # noqa: A002
         """Delete a status
+
+        Set ``delete_media`` to delete its media attachments at once, instead of keeping
+        them for about a day for reuse (Mastodon 4.4).
 
         Returns the now-deleted status, with an added "source" attribute that contains the
         text that was used to compose this status (this can be used to power "delete and
         redraft" functionality)
         """
 
+    @api_method(E.status_quote_revoke)
+    def status_quote_revoke(self, id: IdType, quoting_status_id: IdType) -> Entity:  # noqa: A002
+        """Detach your status ``id`` from the status ``quoting_status_id`` that quotes it.
+
+        Returns the quoting toot dict, its quote now revoked.
+        """
+
     # -- scheduled statuses --------------------------------------------------------------
 
     @api_method(E.scheduled_statuses)
-    def scheduled_statuses(self) -> EntityList:
+    def scheduled_statuses(
+        self,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
         """Fetch a list of scheduled statuses
 
         Returns a list of scheduled toot dicts.
@@ -375,9 +441,10 @@ class StatusesAPI(MastodonBase):
 
         Returns a scheduled toot dict
         """
-        if not isinstance(scheduled_at, datetime):
+        if scheduled_at is None:
             raise MastodonIllegalArgumentError("scheduled_at must be a datetime")
-        return self._pipeline.call(E.scheduled_status_update, {"id": id, "scheduled_at": format_datetime(scheduled_at)})
+        args = status_arguments(self, scheduled_at=scheduled_at)
+        return self._pipeline.call(E.scheduled_status_update, {"id": id, "scheduled_at": args["scheduled_at"]})
 
     @api_method(E.scheduled_status_delete)
     def scheduled_status_delete(self, id: IdType) -> None:  # noqa: A002

@@ -56,6 +56,21 @@ def _matches(value: str, visibilities: tuple[str, ...] | list[str]) -> str | Non
     return None
 
 
+def logged_in_id(client: MastodonBase) -> Any:
+    """The logged-in account's id, asked of the server once per client (until the next login)."""
+    cached = client._logged_in_id_cache
+    if cached is None:
+        from ..endpoints.accounts import account_verify_credentials
+
+        cached = client._logged_in_id_cache = client._pipeline.call(account_verify_credentials)["id"]
+    return cached
+
+
+def backend_has_feature(client: MastodonBase, feature: str) -> bool:
+    """Whether the active backend (or one it extends) declares the server extra ``feature``."""
+    return any(feature in info.features for info in client._registry.chain_infos(client.backend))
+
+
 def max_media(client: MastodonBase) -> int | None:
     info = client._registry.backends.get(client.backend)
     return info.max_media_attachments if info else 4
@@ -92,4 +107,4 @@ def load_media_file(media_file: Any, mime_type: str | None = None, file_name: st
     return file_name, media_file, mime_type
 
 
-__all__ = ["VISIBILITIES", "check_visibility", "max_media", "load_media_file", "guess_mime_type"]
+__all__ = ["VISIBILITIES", "check_visibility", "backend_has_feature", "logged_in_id", "max_media", "load_media_file", "guess_mime_type"]

@@ -9,11 +9,25 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import accounts, admin, auth, instance, lists, media, misc, notifications, push, statuses, streaming, timelines
+from . import (
+    accounts,
+    admin,
+    auth,
+    collections,
+    instance,
+    lists,
+    media,
+    misc,
+    notifications,
+    push,
+    statuses,
+    streaming,
+    timelines,
+)
 from .model import Endpoint, Param
 
 AREAS: tuple[ModuleType, ...] = (
-    auth, instance, timelines, statuses, notifications, accounts, lists, misc, media, push, admin, streaming,
+    auth, instance, timelines, statuses, collections, notifications, accounts, lists, misc, media, push, admin, streaming,
 )
 
 

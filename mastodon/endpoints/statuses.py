@@ -20,20 +20,41 @@ status_favourited_by = endpoint(
     "status_favourited_by", "GET", "/api/v1/statuses/{id}/favourited_by", *PAGINATION,
     returns="[Account]", changed="2.1.0", section=R,
 )
+statuses = endpoint("statuses", "GET", "/api/v1/statuses", IDS("ids", wire="id[]"), returns="[Status]", added="4.3.0", section=R)
+status_quotes = endpoint(
+    "status_quotes", "GET", "/api/v1/statuses/{id}/quotes", ID("max_id"), ID("since_id"), Param("limit"),
+    returns="[Status]", added="4.5.0", section=R,
+)
 status_card = endpoint("status_card", "GET", "/api/v1/statuses/{id}/card", returns="Card", changed="3.0.0", section=R)
 status_history = endpoint("status_history", "GET", "/api/v1/statuses/{id}/history", returns="[StatusEdit]", added="3.5.0", section=R)
 status_source = endpoint("status_source", "GET", "/api/v1/statuses/{id}/source", returns="StatusSource", added="3.5.0", section=R)
+
+#: Who may quote a status (``quote_approval_policy``), as the reference lists them.
+QUOTE_APPROVAL_POLICIES = ("public", "followers", "nobody")
 
 status_post = endpoint(
     "status_post", "POST", "/api/v1/statuses",
     "status", ID("in_reply_to_id"), IDS("media_ids"), "sensitive", "visibility", "spoiler_text",
     "language", "scheduled_at", Param("poll", "json"), EXT("content_type"), EXT("quote_id", "id", feature="quotes"),
+    ID("quoted_status_id", added="4.5.0"), Param("quote_approval_policy", added="4.5.0"),
     returns="Status", changed="2.8.0", section=W,
 )
 status_update = endpoint(
     "status_update", "PUT", "/api/v1/statuses/{id}",
-    "status", "spoiler_text", "sensitive", IDS("media_ids"), Param("poll", "json"), "language",
+    "status", "spoiler_text", "sensitive", IDS("media_ids"), Param("poll", "json"),
+    Param("media_attributes", "json"), Param("quote_approval_policy", added="4.5.0"), Param("language", added="4.0.0"),
     returns="Status", added="3.5.0", section=W,
+)
+status_update_quote_approval_policy = endpoint(
+    "status_update_quote_approval_policy", "PUT", "/api/v1/statuses/{id}/interaction_policy", "quote_approval_policy",
+    returns="Status", added="4.5.0", section=W,
+)
+status_quote_revoke = endpoint(
+    "status_quote_revoke", "POST", "/api/v1/statuses/{id}/quotes/{quoting_status_id}/revoke",
+    returns="Status", added="4.5.0", section=W,
+)
+status_translate = endpoint(
+    "status_translate", "POST", "/api/v1/statuses/{id}/translate", "lang", returns="Translation", added="4.0.0", section=R,
 )
 status_reblog = endpoint(
     "status_reblog", "POST", "/api/v1/statuses/{id}/reblog", "visibility",
@@ -48,7 +69,10 @@ status_pin = _action("status_pin", "pin", "2.1.0", "2.1.0")
 status_unpin = _action("status_unpin", "unpin", "2.1.0", "2.1.0")
 status_bookmark = _action("status_bookmark", "bookmark", "3.1.0", "3.1.0")
 status_unbookmark = _action("status_unbookmark", "unbookmark", "3.1.0", "3.1.0")
-status_delete = endpoint("status_delete", "DELETE", "/api/v1/statuses/{id}", returns="Status", section=W)
+status_delete = endpoint(
+    "status_delete", "DELETE", "/api/v1/statuses/{id}", Param("delete_media", "flag", added="4.4.0"),
+    returns="Status", section=W,
+)
 
 # Emoji reactions are not mainline: backends supply the routes.
 status_emoji_reactions = endpoint(
@@ -66,7 +90,10 @@ status_emoji_reaction_delete = endpoint(
 
 S_R = "Reading data: Scheduled statuses"
 S_W = "Writing data: Scheduled statuses"
-scheduled_statuses = endpoint("scheduled_statuses", "GET", "/api/v1/scheduled_statuses", *PAGINATION, returns="[ScheduledStatus]", added="2.7.0", section=S_R)
+scheduled_statuses = endpoint(
+    "scheduled_statuses", "GET", "/api/v1/scheduled_statuses", *PAGINATION,
+    returns="[ScheduledStatus]", added="2.7.0", section=S_R,
+)
 scheduled_status = endpoint("scheduled_status", "GET", "/api/v1/scheduled_statuses/{id}", returns="ScheduledStatus", added="2.7.0", section=S_R)
 scheduled_status_update = endpoint(
     "scheduled_status_update", "PUT", "/api/v1/scheduled_statuses/{id}", "scheduled_at",

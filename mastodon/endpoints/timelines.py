@@ -1,6 +1,6 @@
 """Timeline endpoints."""
 
-from .model import FLAG, PAGINATION, endpoint
+from .model import FLAG, PAGINATION, Param, endpoint
 
 S = "Reading data: Timelines"
 _FILTERS = (FLAG("only_media"), FLAG("local"), FLAG("remote"))
@@ -12,6 +12,10 @@ timeline_hashtag = endpoint("timeline_hashtag", "GET", "/api/v1/timelines/tag/{h
 timeline_list = endpoint(
     "timeline_list", "GET", "/api/v1/timelines/list/{id}", *PAGINATION, *_FILTERS,
     **{**_KW, "added": "2.1.0"},  # type: ignore[arg-type]
+)
+timeline_link = endpoint(
+    "timeline_link", "GET", "/api/v1/timelines/link", Param("url"), *PAGINATION, *_FILTERS,
+    **{**_KW, "added": "4.3.0", "changed": None},  # type: ignore[arg-type]
 )
 conversations = endpoint(
     "conversations", "GET", "/api/v1/conversations", *PAGINATION,
