@@ -26,6 +26,7 @@ from mastodon import Mastodon, MastodonBackendFeatureError, MastodonIllegalArgum
 from mastodon.endpoints import ENDPOINTS
 from mastodon.plugin import ServerContext
 from mastodon.plugins import get_registry
+from mastodon.versions import parse_version_tuple
 
 RECORDINGS = Path(__file__).resolve().parents[3] / "tests" / "cassettes" / "gotosocial"
 
@@ -223,6 +224,7 @@ NOT_RECORDED_OK: dict[str, tuple[str, bool]] = {
     "status_emoji_reactions": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
     "status_emoji_reaction_create": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
     "status_emoji_reaction_delete": ("no emoji reactions on GoToSocial: no backend route, refused by the core", False),
+    "status_translate": ("Mastodon 4.0 translation: not sent to the recorded server yet (its answer is not known)", False),
 }
 #: Endpoints the backend sends elsewhere.
 ROUTED = {"instance_health": ("GET", "/readyz"), "filter_create": ("POST", "/api/v2/filters")}
@@ -263,6 +265,8 @@ def test_every_endpoint_is_recorded_or_refused(name):
     successful = any(200 <= code < 300 for code in codes)
     if missing_reason(endpoint.method, endpoint.path):
         assert codes and not successful, f"{name} is refused, but no recorded answer shows that GoToSocial lacks it"
+    elif parse_version_tuple(endpoint.added) > gts.MASTODON_COMPAT:
+        assert not successful  # newer than the API GoToSocial serves: the core's version gate refuses it unsent
     elif name in NOT_RECORDED_OK:
         _, refusal_recorded = NOT_RECORDED_OK[name]
         assert bool(codes) == refusal_recorded and not successful

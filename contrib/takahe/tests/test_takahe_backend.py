@@ -185,7 +185,7 @@ def test_no_request_ends_in_a_slash() -> None:
     api = takahe_client(adapter)
     called = 0
     for name, endpoint in ENDPOINTS.items():
-        if _gated(endpoint) or not endpoint.mainline:
+        if _gated(endpoint) or not endpoint.mainline or not api.verify_minimum_version(endpoint.added, cached=True):
             continue
         args = {field: "1" for field in endpoint.path_fields}
         api.call_endpoint(name, **args)
