@@ -164,13 +164,20 @@ def uses_speedups() -> bool:
 def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     """Decode a JSON document into attribute dicts and lists.
 
+    Bytes that are not valid in the document's encoding become U+FFFD (the replacement
+    character), as in ``bytes.decode(..., "replace")``.
+
     The cyclic garbage collector is paused while a document is decoded: every decoded
     object is a new container, and collections triggered halfway through a large page
     would only scan objects that are all still alive. It is resumed (if it was running)
     before returning, whatever happens.
     """
     if not isinstance(data, str):
-        data = data.decode(json.detect_encoding(data), "surrogatepass")  # as json.loads does
+        raw, encoding = data, json.detect_encoding(data)
+        try:
+            data = raw.decode(encoding, "surrogatepass")  # as json.loads does
+        except UnicodeDecodeError:  # one bad string must not lose the whole document
+            data = raw.decode(encoding, "replace")
     collecting = gc.isenabled()
     if collecting:
         gc.disable()

@@ -9,16 +9,24 @@ from urllib.parse import parse_qsl, urlsplit
 from .entities import AttribAccessDict, set_attribute
 
 # Compiled on first use (by the re module's cache): compiling is import-time work otherwise.
-_LINK = r'<([^>]*)>\s*;\s*rel="?([^",;]+)"?'
+# A URL never contains a raw "<", so each match attempt stops at the next "<": one pass over
+# the header, whatever it holds (``[^>]*`` rescanned the rest for every unclosed "<").
+_LINK = r'<([^<>]*)>\s*;\s*rel="?([^",;<]+)"?'
+#: Characters of a ``Link`` header that are parsed; the rest is ignored (real headers are
+#: a few hundred characters, and urllib3 joins repeated headers into one).
+MAX_LINK_HEADER = 16384
 
 #: Parameters that select a page; dropped from the carried-over request parameters.
 PAGE_KEYS = ("max_id", "min_id", "since_id")
 
 
 def parse_link_header(value: str) -> dict[str, str]:
-    """``{"next": url, "prev": url}`` from a ``Link`` header (tolerant of odd spacing)."""
+    """``{"next": url, "prev": url}`` from a ``Link`` header (tolerant of odd spacing).
+
+    Linear in the header's length; only its first :data:`MAX_LINK_HEADER` characters count.
+    """
     links: dict[str, str] = {}
-    for url, rels in re.findall(_LINK, value or ""):
+    for url, rels in re.findall(_LINK, (value or "")[:MAX_LINK_HEADER]):
         for rel in rels.split():
             links.setdefault(rel, url)
     return links
@@ -74,4 +82,4 @@ def attach_pagination(
             set_attribute(result[0], "_pagination_prev", info)
 
 
-__all__ = ["parse_link_header", "attach_pagination", "PAGE_KEYS"]
+__all__ = ["parse_link_header", "attach_pagination", "PAGE_KEYS", "MAX_LINK_HEADER"]

@@ -11,6 +11,8 @@ from .endpoints.model import Endpoint, Param
 from .errors import MastodonIllegalArgumentError
 
 DatetimeToId = Callable[[datetime], Any]
+#: Strings that cannot be a path segment: they would name another route.
+_NOT_SEGMENTS = frozenset({"", ".", ".."})
 
 
 def unpack_id(value: Any, datetime_to_id: DatetimeToId | None = None) -> Any:
@@ -27,7 +29,19 @@ def unpack_id(value: Any, datetime_to_id: DatetimeToId | None = None) -> Any:
 
 
 def path_value(value: Any) -> str:
-    """A value as it goes into a URL path segment (``@`` and ``:`` kept, for handles and emoji)."""
+    """A value as it goes into a URL path segment (``@`` and ``:`` kept, for handles and emoji).
+
+    Only ids (``int``, ``str``) can be path segments, and never an empty one, ``.`` or
+    ``..`` (which would make the path name another route): anything else raises
+    :class:`MastodonIllegalArgumentError`, before any request is sent.
+    """
+    if value.__class__ is not int:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise MastodonIllegalArgumentError(f"Expected an id (a string or an integer), got {type(value).__name__}")
+        if isinstance(value, int):
+            value = int(value)
+        elif value.strip() in _NOT_SEGMENTS:
+            raise MastodonIllegalArgumentError(f"{value!r} is not a usable id")
     return quote(str(value), safe="@:")
 
 

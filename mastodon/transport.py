@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
@@ -55,6 +56,52 @@ def redact(mapping: Any) -> Any:
             for item in mapping
         ]
     return mapping
+
+
+def carries_secret(payload: Any) -> bool:
+    """Whether a request body (dict or list of pairs) has a secret-named field with a value."""
+    if not payload:
+        return False
+    return any(isinstance(item, tuple) and len(item) == 2 and item[1] and _is_secret(item[0]) for item in _pairs(payload))
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of ``url``, default ports made explicit."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1  # unparseable: never the same origin as a real URL
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), port if port is not None else _DEFAULT_PORTS.get(scheme)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _same_origin_redirects_only(response: requests.Response, *args: Any, **kwargs: Any) -> None:
+    """A ``requests`` response hook: refuse a redirect that leaves the request's origin.
+
+    Set on requests whose body carries a secret (password, client secret, token): on a 307
+    or 308, ``requests`` would send the same body to the new location, wherever it is.
+    """
+    if not response.is_redirect:
+        return
+    target = urljoin(response.url, response.headers.get("Location", ""))
+    if _origin(target) == _origin(response.url):
+        return
+    status, reason = response.status_code, response.reason
+    response.close()
+    scheme, host, port = _origin(target)
+    raise MastodonAPIError(
+        "Refused to follow a redirect to another origin with credentials in the request",
+        status,
+        reason,
+        f"redirect to {scheme}://{host}:{port}",
+    )
+
+
+_SECRET_BODY_HOOKS = {"response": [_same_origin_redirects_only]}
 
 
 def request_secrets(headers: dict[str, str], *payloads: Any) -> list[str]:
@@ -111,17 +158,42 @@ def read_body(response: requests.Response) -> None:
     response._content_consumed = True  # type: ignore[attr-defined]
 
 
-_HEADING = r"(?is)<(title|h1)[^>]*>(.*?)</\1\s*>"
-_TAG = r"<[^>]+>"
+_TAG = r"<[^<>]*>"  # not "[^>]+": that rescans the rest of the page for every unclosed "<"
+_ASCII_LOWER = {code: code + 32 for code in range(65, 91)}
+#: Characters of an HTML error page searched for its heading.
+HTML_ERROR_SCAN = 20000
+
+
+def _element_text(page: str, lowered: str, tag: str) -> str:
+    """The raw content of the first ``<tag>`` element of ``page`` ("" if none); linear time."""
+    opening = "<" + tag
+    start = lowered.find(opening)
+    while start != -1:
+        after = lowered[start + len(opening) : start + len(opening) + 1]
+        if after in (">", "/") or after.isspace():
+            break
+        start = lowered.find(opening, start + 1)
+    if start == -1:
+        return ""
+    body_start = page.find(">", start)
+    if body_start == -1:
+        return ""
+    end = lowered.find("</" + tag, body_start)
+    return page[body_start + 1 : end if end != -1 else body_start + 1]
 
 
 def html_heading(text: str) -> str | None:
-    """The first ``<h1>`` (else ``<title>``) of an HTML error page, as plain text."""
+    """The first ``<h1>`` (else ``<title>``) of an HTML error page, as plain text.
+
+    Searched with ``str.find`` (each character looked at a bounded number of times), in
+    the first :data:`HTML_ERROR_SCAN` characters.
+    """
     from html import unescape
 
-    found = {tag.lower(): body for tag, body in re.findall(_HEADING, text[:20000])}
+    page = text[:HTML_ERROR_SCAN]
+    lowered = page.translate(_ASCII_LOWER)  # same length as ``page`` (``str.lower`` may not be)
     for tag in ("h1", "title"):
-        heading = " ".join(unescape(re.sub(_TAG, " ", found.get(tag, ""))).split())
+        heading = " ".join(unescape(re.sub(_TAG, " ", _element_text(page, lowered, tag))).split())
         if heading:
             return heading[:200]
     return None
@@ -279,6 +351,8 @@ class Transport:
         if extra_headers:
             headers.update(extra_headers)
         retries = 0
+        # A body with a secret never follows a redirect off the origin (307/308 resend it).
+        hooks = _SECRET_BODY_HOOKS if method != "GET" and (carries_secret(data) or carries_secret(json_body)) else None
         while True:
             if ratelimit and self.ratelimit_method == "pace":
                 self._pace()
@@ -299,6 +373,7 @@ class Transport:
                     headers=headers,
                     timeout=self.request_timeout,
                     stream=True,  # the body is read below in one call, unless the caller streams it
+                    hooks=hooks,
                 )
                 if not stream:
                     read_body(response)
@@ -364,4 +439,4 @@ class Transport:
         return cls(label, response.status_code, response.reason, message)
 
 
-__all__ = ["Transport", "RATELIMIT_METHODS", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]
+__all__ = ["Transport", "RATELIMIT_METHODS", "carries_secret", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]

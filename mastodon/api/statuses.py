@@ -228,13 +228,15 @@ class StatusesAPI(MastodonBase):
             visibility = to_status["visibility"]
         if spoiler_text is None and "spoiler_text" in to_status:
             spoiler_text = to_status["spoiler_text"]
+        author = to_status.get("account") if isinstance(to_status, dict) else None
+        if not isinstance(author, dict) or "id" not in to_status or not _mentionable(author):
+            raise MastodonIllegalArgumentError("to_status must be a status dict (with an id and an account with id and acct)")
         own_id = logged_in_id(self)
-        mentioned: dict[Any, str] = {}
-        author = to_status["account"]
-        mentioned[author["id"]] = author["acct"]
-        if not untag:
-            for account in to_status.get("mentions") or ():
-                if account["id"] != own_id and account["id"] not in mentioned:
+        mentioned: dict[Any, str] = {author["id"]: author["acct"]}
+        mentions = to_status.get("mentions")
+        if not untag and isinstance(mentions, list):
+            for account in mentions:  # odd entries (no id, no acct) are skipped
+                if _mentionable(account) and account["id"] != own_id and account["id"] not in mentioned:
                     mentioned[account["id"]] = account["acct"]
         text = "".join(f"@{acct} " for acct in mentioned.values()) + status
         args = status_arguments(
@@ -496,6 +498,11 @@ class StatusesAPI(MastodonBase):
     @api_method(E.status_emoji_reaction_delete)
     def status_emoji_reaction_delete(self, id: IdType, emoji: str) -> Entity:  # noqa: A002
         """Remove your emoji reaction from a status. Returns the updated toot dict."""
+
+
+def _mentionable(account: Any) -> bool:
+    """Whether ``account`` (from a status) has the id and ``acct`` a reply mentions it by."""
+    return isinstance(account, dict) and "id" in account and isinstance(account.get("acct"), str) and bool(account["acct"])
 
 
 __all__ = ["StatusesAPI"]

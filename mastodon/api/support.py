@@ -8,7 +8,12 @@ import time
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MastodonBackendFeatureError, MastodonFileNotFoundError, MastodonIllegalArgumentError
+from ..errors import (
+    MastodonAPIError,
+    MastodonBackendFeatureError,
+    MastodonFileNotFoundError,
+    MastodonIllegalArgumentError,
+)
 
 if TYPE_CHECKING:
     from ..base import MastodonBase
@@ -62,7 +67,11 @@ def logged_in_id(client: MastodonBase) -> Any:
     if cached is None:
         from ..endpoints.accounts import account_verify_credentials
 
-        cached = client._logged_in_id_cache = client._pipeline.call(account_verify_credentials)["id"]
+        account = client._pipeline.call(account_verify_credentials)
+        cached = account.get("id") if isinstance(account, dict) else None
+        if cached is None or isinstance(cached, (dict, list, bool)):
+            raise MastodonAPIError("The server's verify_credentials answer has no account id", None, None, account)
+        client._logged_in_id_cache = cached
     return cached
 
 

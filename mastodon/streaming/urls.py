@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
 
+from ..errors import MastodonNetworkError
 from ..records import Record, field
 
 SSE_PREFIX = "/api/v1/streaming"
@@ -47,21 +48,42 @@ def advertised_streaming_url(instance: Mapping[str, Any] | None) -> str | None:
 def streaming_base(api_base_url: str, advertised: str | None) -> str:
     """The streaming server's base URL (scheme, host, optional path), without a trailing slash.
 
-    The advertised URL is used unless it is missing or unusable. A server reached over
-    plain ``http://`` that advertises ``wss://``/``https://`` for the same host cannot
-    serve that scheme (typical for test and loopback setups), so the API base URL's
-    scheme and host are used then.
+    The advertised URL is used unless it is missing or unusable (no host, another scheme,
+    unparseable, a port out of range). A server reached over plain ``http://`` that
+    advertises ``wss://``/``https://`` for the same host cannot serve that scheme (typical
+    for test and loopback setups), so the API base URL's scheme and host are used then.
+
+    Raises :class:`~mastodon.errors.MastodonNetworkError` when an ``https://`` API
+    advertises a plain ``ws://``/``http://`` streaming URL: the token would travel in clear
+    text, so the stream is refused rather than downgraded.
     """
     api = urlsplit(api_base_url)
-    if not advertised or not advertised.strip():
-        return api_base_url.rstrip("/")
-    target = urlsplit(advertised.strip())
-    if target.scheme not in _TO_HTTP or not target.netloc:
+    target = _parsed(advertised)
+    if target is None:
         return api_base_url.rstrip("/")
     secure = target.scheme in ("https", "wss")
+    if api.scheme == "https" and not secure:
+        raise MastodonNetworkError(
+            f"Refusing to stream over unencrypted {target.scheme}://{target.netloc}: the server advertises it "
+            "for an https:// API, and the access token would travel in clear text"
+        )
     if api.scheme == "http" and secure and _same_host(api, target):
         return urlunsplit((api.scheme, api.netloc, target.path, "", "")).rstrip("/")
     return urlunsplit((target.scheme, target.netloc, target.path, "", "")).rstrip("/")
+
+
+def _parsed(advertised: str | None) -> SplitResult | None:
+    """The advertised streaming URL, split, or ``None`` when it is missing or unusable."""
+    if not advertised or not advertised.strip():
+        return None
+    try:
+        target = urlsplit(advertised.strip())
+        target.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return None
+    if target.scheme.lower() not in _TO_HTTP or not target.hostname:
+        return None
+    return target._replace(scheme=target.scheme.lower())
 
 
 def _same_host(api: SplitResult, target: SplitResult) -> bool:
