@@ -12,11 +12,19 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> object:
-    # The listener classes load with the first use, keeping ``import mastodon`` light.
+    # The listener classes and the entity classes load with the first use, keeping
+    # ``import mastodon`` light.
     if name in ("StreamListener", "CallbackStreamListener"):
         from . import streaming
 
         return getattr(streaming, name)
+    if name[:1].isupper():  # the entity classes, created on first use like there
+        from . import return_types
+
+        try:
+            return getattr(return_types, name)
+        except AttributeError:
+            pass
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", "StreamListener", "CallbackStreamListener", *_error_names]

@@ -1,4 +1,5 @@
-/* Optional C implementation of the JSON object hook in mastodon/decode.py.
+/* Optional C implementation of the JSON object hook in mastodon/decode.py, and of the
+ * typing walk in mastodon/entity_types.py (retype, at the end).
  *
  * DecodeHook(wrap, date_keys, int_keys, slow) is called by the json module's C scanner
  * once per decoded object (a plain dict). It converts the values of timestamp and id
@@ -269,8 +270,194 @@ track(PyObject *module, PyObject *obj)
     Py_RETURN_NONE;
 }
 
+/* retype(value, spec, dict_base, list_base): mastodon.entity_types' walk (see there for
+ * the spec format), in C. Returns value (new reference) or its replacement. */
+static PyObject *retype_value(PyObject *value, PyObject *spec, PyTypeObject *dict_base, PyTypeObject *list_base);
+
+/* Store the typed form of container[key_or_index] back when it changed. */
+static int
+retype_entity_fields(PyObject *value, PyObject *fields, PyTypeObject *dict_base, PyTypeObject *list_base)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(fields);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *pair = PyTuple_GET_ITEM(fields, i);
+        PyObject *key = PyTuple_GET_ITEM(pair, 0);
+        PyObject *item = PyDict_GetItemWithError(value, key);
+        if (item == NULL) {
+            if (PyErr_Occurred()) {
+                return -1;
+            }
+            continue;
+        }
+        if (item == Py_None) {
+            continue;
+        }
+        Py_INCREF(item);
+        PyObject *typed = retype_value(item, PyTuple_GET_ITEM(pair, 1), dict_base, list_base);
+        if (typed == NULL) {
+            Py_DECREF(item);
+            return -1;
+        }
+        int failed = typed != item && PyDict_SetItem(value, key, typed) < 0;
+        Py_DECREF(typed);
+        Py_DECREF(item);
+        if (failed) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void
+set_type(PyObject *obj, PyTypeObject *type)
+{
+    PyTypeObject *old = Py_TYPE(obj);
+    Py_INCREF(type);
+    Py_SET_TYPE(obj, type);
+    Py_DECREF(old);
+}
+
+static PyObject *
+retype_value(PyObject *value, PyObject *spec, PyTypeObject *dict_base, PyTypeObject *list_base)
+{
+    if (!PyList_Check(spec) || PyList_GET_SIZE(spec) < 2) {
+        PyErr_SetString(PyExc_TypeError, "retype: malformed spec");
+        return NULL;
+    }
+    long kind = PyLong_AsLong(PyList_GET_ITEM(spec, 0));
+    if (kind == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    if (Py_EnterRecursiveCall(" while typing a decoded value")) {
+        return NULL;
+    }
+    PyObject *result = NULL;
+    if (kind == 0) {
+        if (PyList_GET_SIZE(spec) < 4) {
+            PyErr_SetString(PyExc_TypeError, "retype: malformed entity spec");
+            goto done;
+        }
+        PyObject *cls = PyList_GET_ITEM(spec, 1);
+        PyObject *fields = PyList_GET_ITEM(spec, 2);
+        int direct = PyObject_IsTrue(PyList_GET_ITEM(spec, 3));
+        if (direct < 0 || !PyTuple_Check(fields)) {
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "retype: malformed entity spec");
+            }
+            goto done;
+        }
+        if (Py_TYPE(value) == dict_base) {
+            if (direct && PyType_Check(cls)) {
+                set_type(value, (PyTypeObject *)cls);
+                result = Py_NewRef(value);
+            }
+            else {
+                result = PyObject_CallOneArg(cls, value);
+            }
+        }
+        else if (PyDict_CheckExact(value)) {
+            result = PyObject_CallOneArg(cls, value);
+        }
+        else if (!PyDict_Check(value)) {
+            result = Py_NewRef(value);
+            goto done;
+        }
+        else {
+            result = Py_NewRef(value);
+        }
+        if (result != NULL && retype_entity_fields(result, fields, dict_base, list_base) < 0) {
+            Py_CLEAR(result);
+        }
+    }
+    else if (kind == 1) {
+        if (PyList_GET_SIZE(spec) < 3) {
+            PyErr_SetString(PyExc_TypeError, "retype: malformed list spec");
+            goto done;
+        }
+        if (!PyList_Check(value)) {
+            result = Py_NewRef(value);
+            goto done;
+        }
+        PyObject *list_cls = PyList_GET_ITEM(spec, 2);
+        if (list_cls != Py_None && Py_TYPE(value) == list_base && PyType_Check(list_cls)) {
+            set_type(value, (PyTypeObject *)list_cls);
+            result = Py_NewRef(value);
+        }
+        else if (list_cls != Py_None && PyList_CheckExact(value)) {
+            result = PyObject_CallOneArg(list_cls, value);
+        }
+        else {
+            result = Py_NewRef(value);
+        }
+        PyObject *item_spec = PyList_GET_ITEM(spec, 1);
+        if (result == NULL || item_spec == Py_None) {
+            goto done;
+        }
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(result); i++) {
+            PyObject *item = PyList_GET_ITEM(result, i);
+            if (item == Py_None) {
+                continue;
+            }
+            Py_INCREF(item);
+            PyObject *typed = retype_value(item, item_spec, dict_base, list_base);
+            if (typed == NULL) {
+                Py_DECREF(item);
+                Py_CLEAR(result);
+                goto done;
+            }
+            if (typed != item && i < PyList_GET_SIZE(result)) {
+                PyList_SetItem(result, i, typed); /* steals typed */
+            }
+            else {
+                Py_DECREF(typed);
+            }
+            Py_DECREF(item);
+        }
+    }
+    else {
+        if (!PyDict_Check(value)) {
+            result = Py_NewRef(value);
+            goto done;
+        }
+        PyObject *item_spec = PyList_GET_ITEM(spec, 1);
+        Py_ssize_t pos = 0;
+        PyObject *key, *item;
+        while (PyDict_Next(value, &pos, &key, &item)) {
+            if (item == Py_None) {
+                continue;
+            }
+            Py_INCREF(key);
+            Py_INCREF(item);
+            PyObject *typed = retype_value(item, item_spec, dict_base, list_base);
+            int failed = typed == NULL || (typed != item && PyDict_SetItem(value, key, typed) < 0);
+            Py_XDECREF(typed);
+            Py_DECREF(item);
+            Py_DECREF(key);
+            if (failed) {
+                goto done;
+            }
+        }
+        result = Py_NewRef(value);
+    }
+done:
+    Py_LeaveRecursiveCall();
+    return result;
+}
+
+static PyObject *
+retype(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 4 || !PyType_Check(args[2]) || !PyType_Check(args[3])) {
+        PyErr_SetString(PyExc_TypeError, "retype(value, spec, dict_base, list_base)");
+        return NULL;
+    }
+    return retype_value(args[0], args[1], (PyTypeObject *)args[2], (PyTypeObject *)args[3]);
+}
+
 static PyMethodDef speedups_methods[] = {
     {"track", track, METH_O, PyDoc_STR("track(obj): have the cyclic garbage collector track obj again.")},
+    {"retype", (PyCFunction)(void (*)(void))retype, METH_FASTCALL,
+     PyDoc_STR("retype(value, spec, dict_base, list_base): give decoded dicts their entity classes (see mastodon.entity_types).")},
     {NULL, NULL, 0, NULL},
 };
 

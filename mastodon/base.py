@@ -6,6 +6,7 @@ import copy
 import os
 import threading
 import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ from .versions import ServerVersion, format_version, parse_version_tuple
 
 if TYPE_CHECKING:
     from .plugins import BackendRegistry
+    from .types_base import PaginationInfo
 
 # The plugin manager (pluggy and the backends), credential files and server detection are
 # imported where first needed, so ``import mastodon`` stays cheap.
@@ -460,18 +462,33 @@ class MastodonBase:
 
     # -- pagination ----------------------------------------------------------------------
 
+    def get_pagination_info(self, page: Any, pagination_direction: str) -> PaginationInfo | None:
+        """The parameters of the page after (``"next"``) or before (``"previous"``) ``page``.
+
+        ``page`` is a returned list, or one of its items (the last carries the next page's
+        information, the first the previous page's). ``None`` when there is no such page.
+        """
+        attr = _direction_attribute(pagination_direction)
+        info = getattr(page, attr, None) if isinstance(page, (AttribAccessList, AttribAccessDict)) else None
+        if info is None and isinstance(page, list) and page:
+            item = page[-1] if attr == "_pagination_next" else page[0]
+            info = getattr(item, attr, None) if isinstance(item, AttribAccessDict) else None
+        return info if isinstance(info, dict) else None  # type: ignore[return-value]  # a PaginationInfo, or a dict a program set
+
     def _page(self, page: Any, attr: str) -> Any:
+        info: dict[str, Any] | None
         if isinstance(page, list):
-            info = getattr(page, attr, None) if isinstance(page, AttribAccessList) else None
-            if info is None and page:
-                item = page[-1] if attr == "_pagination_next" else page[0]
-                info = getattr(item, attr, None) if isinstance(item, AttribAccessDict) else None
+            info = self.get_pagination_info(page, attr)
             if info is None:
                 return None
         elif isinstance(page, dict):
             info = page
         else:
             return None
+        return self._fetch_page(info)
+
+    def _fetch_page(self, info: dict[str, Any]) -> Any:
+        """The page a pagination info dict names (``None`` if it names none)."""
         # Scalars are shared, containers copied (deepcopy of the whole dict costs more than the call).
         params: dict[str, Any] = {
             key: copy.deepcopy(value) if isinstance(value, (list, dict)) else value for key, value in info.items()
@@ -489,6 +506,37 @@ class MastodonBase:
         response = pipeline.send(method, path, params)
         return pipeline.process(endpoint, method, path, params, response)
 
+    def pagination_page_iterator(
+        self, start_page: Any, direction: str = "next", return_pagination_info: bool = False
+    ) -> Iterator[Any]:
+        """Iterate over pages: ``start_page`` (a returned list, or a :class:`PaginationInfo` to fetch first), then each next (or previous) one.
+
+        With ``return_pagination_info=True``, yields ``(page, info)`` where ``info`` is the
+        :class:`PaginationInfo` of the page after it (``None`` on the last page).
+        """
+        from .types_base import PaginationInfo
+
+        attr = _direction_attribute(direction)
+        page = self._fetch_page(start_page) if isinstance(start_page, PaginationInfo) else start_page
+        while page:
+            info = self.get_pagination_info(page, attr)
+            yield (page, info) if return_pagination_info else page
+            if info is None:
+                return
+            page = self._fetch_page(info)
+
+    def pagination_iterator(
+        self, start_page: Any, direction: str = "next", return_pagination_info: bool = False
+    ) -> Iterator[Any]:
+        """Iterate over the items of ``start_page`` and of every page after (or before) it.
+
+        Pages are fetched as the iteration reaches them. With ``return_pagination_info=True``,
+        yields ``(item, info)``: the :class:`PaginationInfo` of the page after the item's page.
+        """
+        for page, info in self.pagination_page_iterator(start_page, direction, return_pagination_info=True):
+            for item in page:
+                yield (item, info) if return_pagination_info else item
+
     def fetch_next(self, previous_page: Any) -> Any:
         """Fetch the page after ``previous_page`` (a returned list, or its ``_pagination_next`` dict).
 
@@ -502,7 +550,7 @@ class MastodonBase:
 
     def fetch_remaining(self, first_page: Any) -> Any:
         """Fetch every following page and return all items, ``first_page``'s included."""
-        everything = AttribAccessList(first_page)
+        everything = type(first_page)(first_page) if isinstance(first_page, AttribAccessList) else AttribAccessList(first_page)
         current = first_page
         while True:
             current = self.fetch_next(current)
@@ -510,6 +558,15 @@ class MastodonBase:
                 break
             everything.extend(current)
         return everything
+
+
+def _direction_attribute(direction: str) -> str:
+    """``"next"``/``"previous"`` (or ``"prev"``, or the attribute itself) as the attribute holding its page info."""
+    if direction in ("next", "_pagination_next"):
+        return "_pagination_next"
+    if direction in ("previous", "prev", "_pagination_prev"):
+        return "_pagination_prev"
+    raise MastodonIllegalArgumentError(f"Invalid pagination direction {direction!r}: use 'next' or 'previous'")
 
 
 __all__ = ["MastodonBase", "protocolize", "warn_if_insecure", "DEFAULT_BASE_URL", "DEFAULT_SCOPES", "DEFAULT_USER_AGENT"]

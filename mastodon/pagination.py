@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 from .entities import AttribAccessDict, set_attribute
+
+if TYPE_CHECKING:
+    from .types_base import PaginationInfo
 
 # Compiled on first use (by the re module's cache): compiling is import-time work otherwise.
 # A URL never contains a raw "<", so each match attempt stops at the next "<": one pass over
@@ -34,8 +37,10 @@ def parse_link_header(value: str) -> dict[str, str]:
 
 def _page_params(
     url: str, base: dict[str, Any], method: str, path: str, endpoint_name: str, convert_ids: bool
-) -> AttribAccessDict:
-    params = AttribAccessDict((k, v) for k, v in base.items() if k not in PAGE_KEYS)
+) -> PaginationInfo:
+    from .types_base import PaginationInfo  # loaded with the first page, not at import
+
+    params = PaginationInfo((k, v) for k, v in base.items() if k not in PAGE_KEYS)
     from_link: set[str] = set()
     for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
         if key in PAGE_KEYS and convert_ids and value.isascii() and value.isdigit() and len(value) < 1000:

@@ -1,7 +1,8 @@
 """The request pipeline every API call goes through.
 
 gate -> encode parameters -> backend parameter hooks -> route -> transport -> decode ->
-pagination -> backend normalisation. Nothing here knows about any particular server.
+pagination -> backend normalisation -> typing (entity classes, after the backend has
+settled the shapes). Nothing here knows about any particular server.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ class RequestPipeline:
         """Switch to another backend's hooks (after detection or a feature_set change)."""
         self.hooks = hooks
         self.decode_options: DecodeOptions = hooks.decode_options(self.ctx)
+        # Loaded with the first client, not with the package: ``import mastodon`` stays light.
+        from .entity_types import type_result
+
+        self.type_result = type_result
         self.transport.header_hook = self._headers
         self.transport.error_hook = self._error_message
 
@@ -209,7 +214,9 @@ class RequestPipeline:
                 self.decode_options.convert_ids,
             )
         replacement = self.hooks.normalize_response(self.ctx, endpoint, result)
-        return result if replacement is None else replacement
+        if replacement is not None:
+            result = replacement
+        return self.type_result(result, endpoint)
 
     def decode(self, response: requests.Response) -> Any:
         """The response's JSON body, decoded as the backend asks."""

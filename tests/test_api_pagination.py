@@ -213,3 +213,43 @@ def test_dicts_without_page_info_are_not_pages(api, mock_http):
     assert api.fetch_next({"max_id": 5}) is None
     assert api.fetch_previous({"id": 1}) is None
     assert mock_http.sent == []
+
+
+def test_pagination_iterator_walks_every_item_fetching_pages_as_it_goes(api, home):
+    first = api.timeline_home(limit=2)
+    before = len(home.sent)
+    items = api.pagination_iterator(first)
+    assert next(items).id == 30 and next(items).id == 29
+    assert len(home.sent) == before  # the next page is fetched only when reached
+    assert [s.id for s in items] == [28, 27, 26]
+
+
+def test_pagination_page_iterator_yields_pages_with_their_info(api, home):
+    from mastodon.types_base import PaginatableList, PaginationInfo
+
+    pages = list(api.pagination_page_iterator(api.timeline_home(limit=2), return_pagination_info=True))
+    assert [[s.id for s in page] for page, _ in pages] == [[30, 29], [28, 27], [26]]
+    assert all(type(page) is PaginatableList for page, _ in pages)
+    assert [type(info) for _, info in pages] == [PaginationInfo, PaginationInfo, type(None)]
+    assert pages[0][1].max_id == 29
+
+
+def test_pagination_iterators_start_from_a_pagination_info_and_go_backwards(api, home):
+    first = api.timeline_home(limit=2)
+    info = api.get_pagination_info(first, "next")
+    assert [s.id for s in api.pagination_iterator(info)] == [28, 27, 26]
+    backwards = api.pagination_page_iterator(first, direction="previous")
+    assert [s.id for s in next(backwards)] == [30, 29]
+    assert [s.id for s in next(backwards)] == [31]
+    pairs = list(api.pagination_iterator(info, return_pagination_info=True))
+    assert [(s.id, i is not None) for s, i in pairs] == [(28, True), (27, True), (26, False)]
+
+
+def test_pagination_direction_must_be_next_or_previous(api, home):
+    from mastodon import MastodonIllegalArgumentError
+
+    page = api.timeline_home(limit=2)
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.get_pagination_info(page, "sideways")
+    assert api.get_pagination_info(page[-1], "next") == page._pagination_next
+    assert api.get_pagination_info([], "next") is None

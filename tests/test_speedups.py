@@ -176,3 +176,78 @@ def test_bad_construction_arguments_are_refused() -> None:
     hook = _speedups.DecodeHook(AttribAccessDict, frozenset(), frozenset(), print)
     with pytest.raises(TypeError):
         hook({}, {})  # type: ignore[call-arg]
+
+
+# -- the typing walk (``retype``) against entity_types' Python walk ----------------------------
+
+
+def c_retype(value: Any, spec: Any) -> Any:
+    return _speedups.retype(value, spec, AttribAccessDict, AttribAccessList)
+
+
+SPECS = ["Status", "[Status]", "Notification", "[Account]", "{Marker}", "InstanceV2", "Search", "AdminReport", "[dict]"]
+
+
+@FUZZ
+@given(document=json_documents)
+def test_c_and_python_walks_agree_on_any_document(document: Any) -> None:
+    from mastodon.entity_types import _retype_python, returns_spec
+
+    text = json.dumps(document)
+    for returns in SPECS:
+        for paginated in (True, False):
+            spec = returns_spec(returns, paginated)
+            assert_identical(c_retype(py_decode(text), spec), _retype_python(py_decode(text), spec))
+
+
+@pytest.mark.parametrize("returns", SPECS)
+def test_c_and_python_walks_agree_on_documented_responses(returns: str) -> None:
+    from support.mock_http import FIXTURES
+
+    from mastodon.entity_types import _retype_python, returns_spec
+
+    spec = returns_spec(returns, True)
+    for path in sorted(FIXTURES.glob("*/*.json")):
+        text = path.read_text()
+        for wrap in (text, f"[{text}]", f'{{"home": {text}}}'):
+            c_typed, py_typed = c_retype(py_decode(wrap), spec), _retype_python(py_decode(wrap), spec)
+            assert_identical(c_typed, py_typed)
+            assert_same_classes(c_typed, py_typed)
+
+
+def assert_same_classes(a: Any, b: Any) -> None:
+    assert type(a) is type(b)
+    if isinstance(a, dict):
+        for key in a:
+            assert_same_classes(a[key], b[key])
+    elif isinstance(a, list):
+        for x, y in zip(a, b):
+            assert_same_classes(x, y)
+
+
+def test_c_walk_wraps_plain_dicts_and_refuses_bad_specs() -> None:
+    from mastodon.entity_types import returns_spec
+    from mastodon.return_types import Account, Status
+
+    typed = c_retype({"id": 1, "account": {"id": 2}, "reblog": None}, returns_spec("Status"))
+    assert type(typed) is Status and type(typed.account) is Account and typed.reblog is None
+    with pytest.raises(TypeError):
+        c_retype({}, [])
+    with pytest.raises(TypeError):
+        _speedups.retype({}, returns_spec("Status"))  # type: ignore[call-arg]
+
+
+def test_c_walk_keeps_attributes_and_gc_state() -> None:
+    from mastodon.entity_types import returns_spec
+    from mastodon.types_base import PaginatableList
+
+    page = c_decode('[{"id": "1", "account": {"id": "2", "emojis": []}, "tags": [{"name": "x"}]}]')
+    page = AttribAccessList(page)
+    set_attribute(page, "_pagination_next", {"max_id": 1})
+    leaf = page[0]["tags"][0]
+    assert not gc.is_tracked(leaf)
+    typed = c_retype(page, returns_spec("[Status]", True))
+    assert typed is page and type(page) is PaginatableList and page._pagination_next == {"max_id": 1}
+    assert not gc.is_tracked(leaf)
+    del typed, page, leaf
+    gc.collect()

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import accounts as E
 from ..errors import MastodonIllegalArgumentError, MastodonNotFoundError
-from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint
 from .support import load_media_file
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType, PaginationId
 
 
 class AccountsAPI(MastodonBase):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import MastodonBase
 from ..endpoints import admin as E
 from ..errors import MastodonIllegalArgumentError
-from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType, PaginationId
 
 MODERATION_STATUSES = ("active", "pending", "disabled", "silenced", "suspended")
 MODERATION_ACTIONS = ("none", "disable", "silence", "suspend", "sensitive")

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import collections as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list
-from ..return_types import Entity, IdType
 from .binding import api_method, uses_endpoint
 from .support import logged_in_id
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, IdType
 
 
 def _check_name(name: Any, required: bool) -> None:

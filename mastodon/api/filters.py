@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list
-from ..return_types import Entity, EntityList, IdType
 from .binding import api_method, uses_endpoint, version_note
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType
 
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
 _TAGS = r"<[^>]*>"  # compiled on first use

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import instance as E
 from ..errors import MastodonError
-from ..return_types import Entity, EntityList
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList
 
 
 class InstanceAPI(MastodonBase):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import lists as E
 from ..errors import MastodonIllegalArgumentError
-from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType, PaginationId
 
 
 def _title(title: Any) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import media as E
 from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
-from ..return_types import Entity, IdType
 from .binding import api_method, uses_endpoint, version_note
 from .support import load_media_file
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, IdType
 
 #: How long ``media_post(synchronous=True)`` waits for processing, and how often it polls.
 SYNC_TIMEOUT = 300.0

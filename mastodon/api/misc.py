@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list, unpack_id
-from ..return_types import Entity, EntityList, IdType
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType
 
 
 class MiscAPI(MastodonBase):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import MastodonBase
 from ..endpoints import notifications as E
 from ..errors import MastodonIllegalArgumentError
-from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType, PaginationId
 
 
 class NotificationsAPI(MastodonBase):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..decode import decode_json
 from ..endpoints import push as E
 from ..errors import MastodonIllegalArgumentError
-from ..return_types import Entity, PushSubscription
 from .binding import api_method, uses_endpoint, version_note
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, PushSubscription
 
 #: Event parameter -> alert name on the wire (``data[alerts][<name>]``).
 ALERTS = (

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import MastodonBase
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError, MastodonVersionError
-from ..return_types import Entity, IdType, PaginationId
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, IdType, PaginationId
 
 RESULT_TYPES = ("accounts", "hashtags", "statuses")
 

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import statuses as E
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list
-from ..return_types import Entity, EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint, version_note
 from .status_arguments import check_quote_approval_policy, status_arguments
 from .status_length import status_length
 from .support import check_visibility, logged_in_id
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, IdType, PaginationId
 
 
 class StatusesAPI(MastodonBase):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import MastodonBase
 from ..endpoints import timelines as E
 from ..endpoints.instance import instance_v2
@@ -12,7 +14,6 @@ from ..errors import (
     MastodonUnauthorizedError,
     MastodonUnprocessableEntityError,
 )
-from ..return_types import EntityList, IdType, PaginationId
 from .binding import api_method, uses_endpoint, version_note
 
 #: ``timelines_access`` key of the instance configuration for each kind of timeline.
@@ -31,6 +32,9 @@ def timeline_feed(timeline: str) -> str | None:
     raise MastodonIllegalArgumentError(
         f"Invalid timeline {timeline!r}: use 'public', 'local', 'tag/<hashtag>', 'link', 'home' or 'list/<id>'"
     )
+
+if TYPE_CHECKING:
+    from ..return_types import EntityList, IdType, PaginationId
 
 
 class TimelinesAPI(MastodonBase):

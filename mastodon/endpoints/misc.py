@@ -7,7 +7,7 @@ search_v2 = endpoint(
     "search_v2", "GET", "/api/v2/search", "q", "resolve",
     Param("result_type", wire="type", added="2.8.0"), ID("account_id", added="2.8.0"), Param("offset", added="2.8.0"),
     ID("min_id", added="2.8.0"), ID("max_id", added="2.8.0"), Param("exclude_unreviewed", added="3.0.0"),
-    returns="Search", added="2.4.1", changed="2.8.0", section="Reading data: Searching",
+    returns="SearchV2", added="2.4.1", changed="2.8.0", section="Reading data: Searching",
 )
 
 FR = "Reading data: Keyword filters"
@@ -33,7 +33,7 @@ report = endpoint(
 markers_get = endpoint("markers_get", "GET", "/api/v1/markers", LIST("timeline"), returns="{Marker}", added="3.0.0", section="Writing data: Last-read markers")
 markers_set = endpoint("markers_set", "POST", "/api/v1/markers", returns="{Marker}", added="3.0.0", body="json", section="Writing data: Last-read markers")
 
-custom_emojis = endpoint("custom_emojis", "GET", "/api/v1/custom_emojis", returns="[Emoji]", added="2.1.0", section="Reading data: Emoji")
+custom_emojis = endpoint("custom_emojis", "GET", "/api/v1/custom_emojis", returns="[CustomEmoji]", added="2.1.0", section="Reading data: Emoji")
 app_verify_credentials = endpoint(
     "app_verify_credentials", "GET", "/api/v1/apps/verify_credentials", returns="Application", added="2.0.0", changed="2.7.2", section="Reading data: Apps"
 )

@@ -25,7 +25,7 @@ status_quotes = endpoint(
     "status_quotes", "GET", "/api/v1/statuses/{id}/quotes", ID("max_id"), ID("since_id"), Param("limit"),
     returns="[Status]", added="4.5.0", section=R,
 )
-status_card = endpoint("status_card", "GET", "/api/v1/statuses/{id}/card", returns="Card", changed="3.0.0", section=R)
+status_card = endpoint("status_card", "GET", "/api/v1/statuses/{id}/card", returns="PreviewCard", changed="3.0.0", section=R)
 status_history = endpoint("status_history", "GET", "/api/v1/statuses/{id}/history", returns="[StatusEdit]", added="3.5.0", section=R)
 status_source = endpoint("status_source", "GET", "/api/v1/statuses/{id}/source", returns="StatusSource", added="3.5.0", section=R)
 
@@ -77,7 +77,7 @@ status_delete = endpoint(
 # Emoji reactions are not mainline: backends supply the routes.
 status_emoji_reactions = endpoint(
     "status_emoji_reactions", "GET", "/api/v1/statuses/{id}/emoji_reactions", EXT("emoji"),
-    returns="[EmojiReaction]", mainline=False, section="Server extras: emoji reactions",
+    returns="[Reaction]", mainline=False, section="Server extras: emoji reactions",
 )
 status_emoji_reaction_create = endpoint(
     "status_emoji_reaction_create", "PUT", "/api/v1/statuses/{id}/emoji_reactions/{emoji}",

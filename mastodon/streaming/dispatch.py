@@ -9,6 +9,7 @@ from typing import Any
 
 from ..decode import decode_json, decode_value
 from ..endpoints.model import Endpoint
+from ..entity_types import apply_spec, returns_spec
 from ..errors import MastodonMalformedEventError
 from .abort import abort
 
@@ -23,7 +24,7 @@ RETURNS = {
     "notification": "Notification",
     "conversation": "Conversation",
     "announcement": "Announcement",
-    "announcement.reaction": "AnnouncementReaction",
+    "announcement.reaction": "StreamReaction",
     "delete": "id",
     "announcement.delete": "id",
     "filters_changed": "None",
@@ -51,7 +52,7 @@ def _accepts_stream(func: Callable[..., Any]) -> bool:
 class _Route:
     """How one event name is decoded and delivered (worked out once per name)."""
 
-    __slots__ = ("endpoint", "handler", "ids", "unknown", "with_stream")
+    __slots__ = ("endpoint", "handler", "ids", "spec", "unknown", "with_stream")
 
     def __init__(self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint) -> None:
         self.handler = handler
@@ -59,6 +60,7 @@ class _Route:
         self.with_stream = _accepts_stream(handler)
         self.ids = ids
         self.endpoint = endpoint
+        self.spec = None if ids else returns_spec(endpoint.returns)
 
 
 class EventDispatcher:
@@ -100,6 +102,8 @@ class EventDispatcher:
             return
         if self.normalize is not None:
             self.normalize(route.endpoint, payload)
+        if route.spec is not None and payload is not None:
+            payload = apply_spec(payload, route.spec)
         if route.unknown:
             if route.with_stream:
                 route.handler(name, payload, for_stream if for_stream is not None else self.stream)

@@ -1,0 +1,223 @@
+"""Typing decoded values: the entity classes, built on first use, and the walk that applies them.
+
+A response is decoded into :class:`~mastodon.entities.AttribAccessDict` objects first (the
+object hook cannot know where an object sits). Then one walk, driven by the declared
+result type (the endpoint's ``returns``) and the entity schema
+(:mod:`mastodon.entity_schema`), visits only the declared entity fields and changes each
+dict's class in place (``obj.__class__ = Status``: no copy, the keys, values and any
+attributes stay). Plain ``dict`` objects (e.g. built by a backend's normalisation) are
+wrapped instead. ``mastodon._speedups.retype`` is the same walk in C; the Python one here
+defines it.
+
+A compiled type ("spec") is a list:
+
+- ``[0, cls, fields, direct]``: an entity; ``fields`` is a tuple of ``(key, spec)`` for
+  the fields holding entities, ``direct`` whether ``cls`` has the base dict's layout;
+- ``[1, item_spec_or_None, list_cls_or_None]``: a list (at the top, its class becomes
+  ``list_cls``);
+- ``[2, value_spec]``: a dict whose values are entities (``{Marker}``).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from .endpoints.model import Endpoint
+from .entities import AttribAccessDict, AttribAccessList
+from .entity_schema import ALIASES, ENTITIES, UNTYPED
+from .types_base import Entity, NonPaginatableList, PaginatableList
+
+_CLASSES: dict[str, type[Entity]] = {}
+_SPECS: dict[type, list[Any]] = {}
+_RETURNS: dict[tuple[str, bool], list[Any] | None] = {}
+
+_SCALARS = frozenset({"str", "int", "float", "bool", "datetime", "id", "dict", "list", "any"})
+_DICT_LAYOUT = (AttribAccessDict.__basicsize__, AttribAccessDict.__dictoffset__, AttribAccessDict.__weakrefoffset__)
+
+
+def entity_names() -> list[str]:
+    """Every entity class name, sorted."""
+    return sorted(ENTITIES)
+
+
+def parse_fields(declaration: str) -> dict[str, str]:
+    """``{"id": "id", "account": "Account", ...}`` from a schema line."""
+    return dict(token.split(":", 1) for token in declaration.split())
+
+
+def entity_class(name: str) -> type[Entity]:
+    """The entity class called ``name`` (or an older name of it), created on first use."""
+    name = ALIASES.get(name, name)
+    cls = _CLASSES.get(name)
+    if cls is None:
+        declaration = ENTITIES[name]  # KeyError: no such entity
+        cls = _CLASSES[name] = type(  # type: ignore[assignment]
+            name,
+            (Entity,),
+            {
+                "__slots__": (),
+                "__module__": "mastodon.return_types",
+                "__qualname__": name,
+                "__doc__": f"The ``{name}`` entity (fields as in Mastodon's entity documentation).",
+                "_fields": parse_fields(declaration),
+            },
+        )
+    return cls
+
+
+def _field_spec(kind: str) -> list[Any] | None:
+    kind = kind.rstrip("?")
+    if kind in _SCALARS:
+        return None
+    if kind[0] == "[":
+        inner = _field_spec(kind[1:-1])
+        return None if inner is None else [1, inner, None]
+    if kind[0] == "{":
+        inner = _field_spec(kind[1:-1])
+        return None if inner is None else [2, inner]
+    return class_spec(entity_class(kind))
+
+
+def class_spec(cls: type) -> list[Any]:
+    """The compiled spec of an entity class (its nested entity fields, recursively)."""
+    spec = _SPECS.get(cls)
+    if spec is None:
+        layout = (cls.__basicsize__, cls.__dictoffset__, cls.__weakrefoffset__)  # type: ignore[attr-defined]
+        spec = _SPECS[cls] = [0, cls, (), layout == _DICT_LAYOUT]  # registered first: fields may recurse
+        fields = getattr(cls, "_fields", {})
+        nested = ((key, _field_spec(kind)) for key, kind in fields.items())
+        spec[2] = tuple((key, sub) for key, sub in nested if sub is not None)
+    return spec
+
+
+def returns_spec(returns: str, paginated: bool = False) -> list[Any] | None:
+    """The spec for an endpoint's ``returns`` (``"Status"``, ``"[Account]"``, ``"{Marker}"``).
+
+    ``None`` for results that are not entities (``"dict"``, ``"bool"``, ...). A list
+    becomes a :class:`PaginatableList` when ``paginated`` (the endpoint takes page
+    parameters), else a :class:`NonPaginatableList`.
+    """
+    key = (returns, paginated)
+    if key in _RETURNS:
+        return _RETURNS[key]
+    spec: list[Any] | None
+    if returns in UNTYPED and not returns.startswith("["):
+        spec = None
+    elif returns.startswith("["):
+        inner = returns[1:-1]
+        item = None if inner in UNTYPED or inner in _SCALARS else class_spec(entity_class(inner))
+        spec = [1, item, PaginatableList if paginated else NonPaginatableList]
+    elif returns.startswith("{"):
+        spec = [2, class_spec(entity_class(returns[1:-1]))]
+    else:
+        spec = class_spec(entity_class(returns))
+    _RETURNS[key] = spec
+    return spec
+
+
+def is_known_return(returns: str) -> bool:
+    """Whether ``returns`` names an entity (or list/dict of one) or a declared non-entity result."""
+    inner = returns.strip("[]{}")
+    return returns in UNTYPED or inner in UNTYPED or inner in _SCALARS or ALIASES.get(inner, inner) in ENTITIES
+
+
+def _retype_python(value: Any, spec: list[Any]) -> Any:
+    """Give ``value`` the classes ``spec`` declares; returns ``value`` or its replacement."""
+    kind = spec[0]
+    if kind == 0:
+        cls = value.__class__
+        if cls is AttribAccessDict:
+            if spec[3]:
+                value.__class__ = spec[1]
+            else:
+                value = spec[1](value)
+        elif cls is dict:
+            value = spec[1](value)
+        elif not isinstance(value, dict):
+            return value
+        for key, sub in spec[2]:
+            item = value.get(key)
+            if item is not None:
+                typed = _retype_python(item, sub)
+                if typed is not item:
+                    value[key] = typed
+        return value
+    if kind == 1:
+        if not isinstance(value, list):
+            return value
+        list_cls = spec[2]
+        if list_cls is not None:
+            cls = value.__class__
+            if cls is AttribAccessList:
+                value.__class__ = list_cls
+            elif cls is list:
+                value = list_cls(value)
+        sub = spec[1]
+        if sub is not None:
+            for index, item in enumerate(value):
+                if item is not None:
+                    typed = _retype_python(item, sub)
+                    if typed is not item:
+                        value[index] = typed
+        return value
+    if not isinstance(value, dict):
+        return value
+    sub = spec[1]
+    for key, item in value.items():
+        if item is not None:
+            typed = _retype_python(item, sub)
+            if typed is not item:
+                value[key] = typed  # replacing a value keeps the iteration valid
+    return value
+
+
+def _load_walk() -> Any:
+    if not os.environ.get("MASTODON_NO_SPEEDUPS"):
+        try:
+            from ._speedups import retype as c_retype
+        except ImportError:
+            pass
+        else:
+            return lambda value, spec: c_retype(value, spec, AttribAccessDict, AttribAccessList)
+    return _retype_python
+
+
+_walk: Any = None
+
+
+def apply_spec(value: Any, spec: list[Any] | None) -> Any:
+    """``value`` typed as ``spec`` says (``None``: unchanged)."""
+    global _walk
+    if spec is None or value is None:
+        return value
+    if _walk is None:
+        _walk = _load_walk()
+    return _walk(value, spec)
+
+
+def endpoint_spec(endpoint: Endpoint) -> list[Any] | None:
+    """The spec of an endpoint's result: its ``returns``; lists paginate if the endpoint takes page ids."""
+    by_name = endpoint.params_by_name
+    paginated = "max_id" in by_name or "min_id" in by_name or "since_id" in by_name
+    return returns_spec(endpoint.returns, paginated)
+
+
+def type_result(result: Any, endpoint: Endpoint) -> Any:
+    """A decoded (and normalised) result with the classes its endpoint declares."""
+    if result is None:
+        return None
+    by_name = endpoint.params_by_name
+    key = (endpoint.returns, "max_id" in by_name or "min_id" in by_name or "since_id" in by_name)
+    spec = _RETURNS[key] if key in _RETURNS else returns_spec(*key)
+    return apply_spec(result, spec)
+
+
+def retype(value: Any, cls: type) -> Any:
+    """``value`` (a dict) as an instance of the entity class ``cls``, nested entities included."""
+    return apply_spec(value, class_spec(cls))
+
+
+__all__ = [
+    "entity_names", "entity_class", "endpoint_spec", "type_result", "class_spec", "returns_spec", "apply_spec", "retype", "parse_fields", "is_known_return",
+]
