@@ -340,6 +340,9 @@ ALIASES: dict[str, str] = {
 }
 
 #: ``returns`` values that name no entity: the result is left as decoded.
-UNTYPED = frozenset({"dict", "None", "bool", "str", "[str]", "stream", "id", "Token", "[dict]", "any"})
+UNTYPED = frozenset({"dict", "None", "bool", "str", "int", "[str]", "stream", "id", "Token", "[dict]", "any"})
 
-__all__ = ["ENTITIES", "ALIASES", "UNTYPED"]
+#: Result classes of :mod:`mastodon.types_base` that ``returns`` may name beside the entities.
+BASE_CLASSES = frozenset({"EmptyResponse"})
+
+__all__ = ["ENTITIES", "ALIASES", "UNTYPED", "BASE_CLASSES"]

@@ -23,9 +23,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from . import types_base
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
-from .entity_schema import ALIASES, ENTITIES, UNTYPED
+from .entity_schema import ALIASES, BASE_CLASSES, ENTITIES, UNTYPED
 from .types_base import Entity, NonPaginatableList, PaginatableList
 
 _CLASSES: dict[str, type[Entity]] = {}
@@ -51,6 +52,9 @@ def entity_class(name: str) -> type[Entity]:
     name = ALIASES.get(name, name)
     cls = _CLASSES.get(name)
     if cls is None:
+        if name in BASE_CLASSES:
+            cls = _CLASSES[name] = getattr(types_base, name)
+            return cls
         declaration = ENTITIES[name]  # KeyError: no such entity
         cls = _CLASSES[name] = type(  # type: ignore[assignment]
             name,
@@ -119,7 +123,8 @@ def returns_spec(returns: str, paginated: bool = False) -> list[Any] | None:
 def is_known_return(returns: str) -> bool:
     """Whether ``returns`` names an entity (or list/dict of one) or a declared non-entity result."""
     inner = returns.strip("[]{}")
-    return returns in UNTYPED or inner in UNTYPED or inner in _SCALARS or ALIASES.get(inner, inner) in ENTITIES
+    known = ALIASES.get(inner, inner)
+    return returns in UNTYPED or inner in UNTYPED or inner in _SCALARS or known in ENTITIES or known in BASE_CLASSES
 
 
 def _retype_python(value: Any, spec: list[Any]) -> Any:
