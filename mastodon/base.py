@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import requests
 
 from .backend_types import ServerContext
-from .endpoints import ENDPOINTS
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import MastodonIllegalArgumentError, MastodonVersionError, MastodonWarning
@@ -448,6 +447,8 @@ class MastodonBase:
 
     def endpoints(self) -> dict[str, Endpoint]:
         """Every endpoint known to this client: the core's and the backends' extras."""
+        from .endpoints import ENDPOINTS
+
         return {**ENDPOINTS, **self._registry.extra_endpoints()}
 
     def call_endpoint(self, name: str, /, **arguments: Any) -> Any:
@@ -498,6 +499,8 @@ class MastodonBase:
         if not path:
             return None
         name = getattr(info, "_pagination_endpoint_name", "")
+        from .endpoints import ENDPOINTS
+
         endpoint = ENDPOINTS.get(name) or (self.endpoints().get(name) if name else None)
         if endpoint is None:
             endpoint = Endpoint("fetch_page", method, path)

@@ -55,7 +55,9 @@ BACKEND_MODULES: dict[str, str] = {
 def _members_by_area() -> dict[str, list[tuple[str, str]]]:
     """Mixin name -> ``(member name, directive)`` in source order."""
     from mastodon import Mastodon
+    from mastodon.client import bind_api_areas
 
+    bind_api_areas()  # the areas join the class at its first use
     found: dict[str, list[tuple[str, str]]] = {}
     for cls in Mastodon.__mro__:
         if cls.__module__.split(".")[0] != "mastodon" or cls is Mastodon:
