@@ -20,7 +20,18 @@ if TYPE_CHECKING:
 
 #: The area modules of this package, in the order the tables are read.
 AREA_MODULES: tuple[str, ...] = (
-    "auth", "instance", "timelines", "statuses", "collections", "notifications", "accounts", "lists", "misc", "media", "push", "admin",
+    "auth",
+    "instance",
+    "timelines",
+    "statuses",
+    "collections",
+    "notifications",
+    "accounts",
+    "lists",
+    "misc",
+    "media",
+    "push",
+    "admin",
     "streaming",
 )
 
