@@ -1,7 +1,8 @@
 """The Akkoma backend: Pleroma's hooks (it ``extends`` ``pleroma``) plus what Akkoma adds.
 
 - **Quotes**: ``status_post(quote_id=...)`` is sent (Akkoma's status operation takes
-  ``quote_id``); plain Pleroma refuses it before a request.
+  ``quote_id``; mainline's ``quoted_status_id`` is sent as ``quote_id`` too); plain Pleroma
+  refuses it before a request.
 - **Detection**: nodeinfo ``software.name == "akkoma"``, or an instance version string
   ``"... (compatible; Akkoma x.y.z)"``. Version parsing is Pleroma's (same string form,
   ``software == "akkoma"``).

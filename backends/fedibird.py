@@ -2,7 +2,8 @@
 
 What it changes, for ``feature_set="fedibird"`` (or when detected):
 
-- **Quotes**: ``status_post(quote_id=...)`` is sent (and only here and on Akkoma).
+- **Quotes**: ``status_post(quote_id=...)`` is sent (and only here and on Akkoma);
+  mainline's ``quoted_status_id`` is sent as ``quote_id`` too.
 - **Emoji reactions**: ``PUT|DELETE /api/v1/statuses/:id/emoji_reactions/:emoji``.
   Fedibird has no documented per-status listing route, so
   ``status_emoji_reactions(id, emoji=None)`` reads the status and returns its

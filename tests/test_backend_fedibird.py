@@ -259,3 +259,18 @@ def test_streamed_statuses_are_normalised_too(fedibird):
     stream_endpoint = Endpoint("stream:update", "GET", "/api/v1/streaming/user")
     assert fedibird._pipeline.hooks.normalize_response(fedibird.server_context, stream_endpoint, payload) is None
     assert (payload.visibility, payload.visibility_masked) == ("limited", "private")
+
+
+def test_quoted_status_id_on_a_detected_fedibird_server_is_sent_as_quote_id(make_api, posted):
+    """The backend is learned by the first call; the quote then goes as Fedibird takes it."""
+    from urllib.parse import urlsplit
+
+    index = documented("NodeinfoIndex", "fedibird")
+    posted.add("GET", "/.well-known/nodeinfo", index)
+    for link in index["links"]:
+        posted.add("GET", urlsplit(link["href"]).path, documented("Nodeinfo", "fedibird"))
+    posted.add("GET", "/api/v1/instance", documented("Instance", "fedibird"))
+    api = make_api(version=None, feature_set="auto", api_base_url=BASE)
+    api.status_post("quoting", quoted_status_id=QUOTED_ID)
+    assert api.backend == "fedibird"
+    assert dict(posted.last.form) == {"status": "quoting", "quote_id": str(QUOTED_ID)}

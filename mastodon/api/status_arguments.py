@@ -126,7 +126,8 @@ def check_content_type_taken(client: MastodonBase, content_type: str) -> None:
     """Raise unless the active backend sends ``content_type`` (``strict_content_type=True``)."""
     params: dict[str, Any] = {}
     extensions: dict[str, Any] = {"content_type": content_type}
-    client._pipeline.hooks.prepare_params(client._ctx, E.status_post, params, extensions)
+    ctx = client.server_context  # the backend is learned first when it is still unknown
+    client._pipeline.hooks.prepare_params(ctx, E.status_post, params, extensions)
     if "content_type" not in params and "content_type" in extensions:
         raise MastodonBackendFeatureError(
             "status_post(content_type=...)", client.backend, "the server would ignore content_type (strict_content_type=True)"
