@@ -155,3 +155,127 @@ def test_filters_apply_with_server_filters(api, mock_http):
 def test_filters_apply_invalid_context(api):
     with pytest.raises(MastodonIllegalArgumentError):
         api.filters_apply([], [], "timeline")
+
+
+# -- server-side (v2) filters -------------------------------------------------------------
+
+
+def test_filters_v2_and_filter_v2(api, mock_http):
+    mock_http.add("GET", "/api/v2/filters", [documented("FilterV2")])
+    mock_http.add("GET", "/api/v2/filters/19972", documented("FilterV2"))
+    listed = api.filters_v2()
+    assert (mock_http.last.method, mock_http.last.path) == ("GET", "/api/v2/filters")
+    group = listed[0]
+    assert group.filter_action == "warn"
+    assert group.keywords[0].keyword == "bad word"
+    assert group.expires_at == datetime(2022, 9, 20, 17, 27, 39, 296000, tzinfo=timezone.utc)
+    assert str(api.filter_v2(group).statuses[0].status_id) == "109031743575371913"
+    assert mock_http.last.path == "/api/v2/filters/19972"
+
+
+def test_create_filter_v2_sends_json(api, mock_http):
+    mock_http.add("POST", "/api/v2/filters", documented("FilterV2"))
+    api.create_filter_v2(
+        "test", ["public"], "warn", expires_in=3600,
+        keywords_attributes=[{"keyword": "foo", "whole_word": False}, {"keyword": "bar", "whole_word": True}],
+    )
+    sent = mock_http.last
+    assert (sent.method, sent.path) == ("POST", "/api/v2/filters")
+    assert sent.json == {
+        "title": "test",
+        "context": ["public"],
+        "filter_action": "warn",
+        "expires_in": 3600,
+        "keywords_attributes": [{"keyword": "foo", "whole_word": False}, {"keyword": "bar", "whole_word": True}],
+    }
+
+
+def test_update_filter_v2_changes_removes_and_adds_keywords(api, mock_http):
+    mock_http.add("PUT", "/api/v2/filters/25933", documented("FilterV2"))
+    api.update_filter_v2(
+        {"id": "25933"},
+        keywords_attributes=[{"id": {"id": "34978"}, "_destroy": True}, {"id": 34979, "keyword": "baz"}, {"keyword": "new"}],
+    )
+    sent = mock_http.last
+    assert (sent.method, sent.path) == ("PUT", "/api/v2/filters/25933")
+    assert sent.json == {
+        "keywords_attributes": [{"id": "34978", "_destroy": True}, {"id": 34979, "keyword": "baz"}, {"keyword": "new"}],
+    }
+    api.update_filter_v2(25933, title="renamed", context="home", filter_action="hide")
+    assert mock_http.last.json == {"title": "renamed", "context": ["home"], "filter_action": "hide"}
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs"),
+    [
+        (("", ["home"], "warn"), {}),
+        (("t", [], "warn"), {}),
+        (("t", ["timeline"], "warn"), {}),
+        (("t", ["home"], "delete"), {}),
+        (("t", ["home"], "warn"), {"keywords_attributes": {"keyword": "x"}}),
+        (("t", ["home"], "warn"), {"keywords_attributes": [{"word": "x"}]}),
+        (("t", ["home"], "warn"), {"keywords_attributes": [{"whole_word": True}]}),
+        (("t", ["home"], "warn"), {"keywords_attributes": [{"id": 1, "keyword": "x"}]}),
+    ],
+)
+def test_create_filter_v2_rejects_bad_arguments(api, mock_http, args, kwargs):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.create_filter_v2(*args, **kwargs)
+    assert mock_http.sent == []
+
+
+def test_update_filter_v2_rejects_destroy_without_id(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.update_filter_v2(1, keywords_attributes=[{"keyword": "x", "_destroy": True}])
+    assert mock_http.sent == []
+
+
+def test_delete_filter_v2(api, mock_http):
+    mock_http.add("DELETE", "/api/v2/filters/19972", {})
+    assert api.delete_filter_v2(19972) is None
+    assert (mock_http.last.method, mock_http.last.path) == ("DELETE", "/api/v2/filters/19972")
+
+
+def test_filter_keywords_v2(api, mock_http):
+    mock_http.add("GET", "/api/v2/filters/19972/keywords", [documented("FilterKeyword")])
+    mock_http.add("POST", "/api/v2/filters/19972/keywords", documented("FilterKeyword"))
+    mock_http.add("DELETE", "/api/v2/filters/keywords/1197", {})
+    assert api.filter_keywords_v2(19972)[0].whole_word is False
+    assert mock_http.last.path == "/api/v2/filters/19972/keywords"
+    keyword = api.add_filter_keyword_v2(documented("FilterV2"), "bad word")
+    assert (mock_http.last.method, mock_http.last.form) == ("POST", [("keyword", "bad word"), ("whole_word", "0")])
+    api.add_filter_keyword_v2(19972, "worse", whole_word=True)
+    assert mock_http.last.form == [("keyword", "worse"), ("whole_word", "1")]
+    assert api.delete_filter_keyword_v2(keyword) is None
+    assert (mock_http.last.method, mock_http.last.path) == ("DELETE", "/api/v2/filters/keywords/1197")
+
+
+def test_add_filter_keyword_v2_needs_a_keyword(api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.add_filter_keyword_v2(1, "")
+    assert mock_http.sent == []
+
+
+def test_filter_statuses_v2(api, mock_http):
+    mock_http.add("GET", "/api/v2/filters/19972/statuses", [documented("FilterStatus")])
+    mock_http.add("POST", "/api/v2/filters/19972/statuses", documented("FilterStatus"))
+    mock_http.add("GET", "/api/v2/filters/statuses/1", documented("FilterStatus"))
+    mock_http.add("DELETE", "/api/v2/filters/statuses/1", {})
+    assert str(api.filter_statuses_v2(19972)[0].status_id) == "109031743575371913"
+    entry = api.add_filter_status_v2(19972, {"id": "109031743575371913"})
+    assert (mock_http.last.method, mock_http.last.form) == ("POST", [("status_id", "109031743575371913")])
+    assert api.filter_status_v2(entry).id == 1
+    assert mock_http.last.path == "/api/v2/filters/statuses/1"
+    assert api.delete_filter_status_v2(1) is None
+    assert (mock_http.last.method, mock_http.last.path) == ("DELETE", "/api/v2/filters/statuses/1")
+
+
+@pytest.mark.parametrize(
+    ("call", "args"),
+    [("filters_v2", ()), ("filter_v2", (1,)), ("create_filter_v2", ("t", ["home"], "warn")), ("delete_filter_v2", (1,)),
+     ("filter_keywords_v2", (1,)), ("add_filter_status_v2", (1, 2)), ("delete_filter_status_v2", (1,))],
+)
+def test_filters_v2_need_4_0_0(make_api, mock_http, call, args):
+    with pytest.raises(MastodonVersionError):
+        getattr(make_api("3.5.5"), call)(*args)
+    assert mock_http.sent == []

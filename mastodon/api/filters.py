@@ -7,15 +7,18 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
+from ..endpoints import filters as V2
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError
-from ..params import as_list
+from ..params import as_list, unpack_id
 from .binding import api_method, uses_endpoint, version_note
 
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType
 
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
+FILTER_ACTIONS = ("warn", "hide", "blur")
+KEYWORD_FIELDS = frozenset({"keyword", "whole_word", "id", "_destroy"})
 _TAGS = r"<[^>]*>"  # compiled on first use
 
 
@@ -27,6 +30,30 @@ def _check_context(context: Any) -> list[str] | None:
     if bad or not values:
         raise MastodonIllegalArgumentError(f"Invalid filter context {bad or context!r}; use {', '.join(FILTER_CONTEXTS)}")
     return values
+
+
+def _check_action(action: Any) -> Any:
+    if action is not None and action not in FILTER_ACTIONS:
+        raise MastodonIllegalArgumentError(f"Invalid filter_action {action!r}; use {', '.join(FILTER_ACTIONS)}")
+    return action
+
+
+def _check_keywords(keywords: Any, new_only: bool) -> list[dict[str, Any]] | None:
+    """``keywords_attributes`` checked: a list of dicts with keyword fields (new keywords need ``keyword``)."""
+    if keywords is None:
+        return None
+    if isinstance(keywords, dict) or not isinstance(keywords, (list, tuple)):
+        raise MastodonIllegalArgumentError("keywords_attributes must be a list of dicts")
+    checked = []
+    for entry in keywords:
+        if not isinstance(entry, dict) or not entry or not KEYWORD_FIELDS.issuperset(entry):
+            raise MastodonIllegalArgumentError(f"Invalid keywords_attributes entry {entry!r}; use the keys {', '.join(sorted(KEYWORD_FIELDS))}")
+        if (new_only and "id" in entry) or ("_destroy" in entry and "id" not in entry):
+            raise MastodonIllegalArgumentError(f"keywords_attributes entry {entry!r}: id and _destroy only apply to existing keywords, when updating")
+        if "id" not in entry and not entry.get("keyword"):
+            raise MastodonIllegalArgumentError(f"keywords_attributes entry {entry!r} needs a keyword")
+        checked.append({key: unpack_id(value) if key == "id" else value for key, value in entry.items()})
+    return checked
 
 
 def _plain_text(html: str) -> str:
@@ -101,6 +128,107 @@ class FiltersAPI(MastodonBase):
     def filter_delete(self, id: IdType) -> None:  # noqa: A002
         """Deletes the filter with the given id."""
 
+    # -- server-side (v2) filters -------------------------------------------------------
+
+    @api_method(V2.filters_v2)
+    def filters_v2(self) -> EntityList:
+        """Fetch all of the logged-in user's filter groups (server-side filters)."""
+
+    @api_method(V2.filter_v2)
+    def filter_v2(self, filter_id: IdType) -> Entity:
+        """Fetch one filter group with its keywords and statuses."""
+
+    @uses_endpoint(V2.create_filter_v2)
+    def create_filter_v2(
+        self,
+        title: str,
+        context: list[str],
+        filter_action: str,
+        expires_in: int | None = None,
+        keywords_attributes: list[dict[str, Any]] | None = None,
+    ) -> Entity:
+        """Create a filter group.
+
+        ``context`` lists where it applies (home, notifications, public, thread, account);
+        ``filter_action`` is "warn" (show a warning), "hide" or "blur" (4.4.0+).
+        ``expires_in`` is its lifetime in seconds. ``keywords_attributes`` lists the
+        keywords as dicts: ``{"keyword": "foo", "whole_word": True}``.
+
+        Returns the new filter.
+        """
+        if not isinstance(title, str) or not title:
+            raise MastodonIllegalArgumentError("title must be a non-empty string")
+        args = dict(
+            title=title, context=_check_context(context), filter_action=_check_action(filter_action),
+            expires_in=expires_in, keywords_attributes=_check_keywords(keywords_attributes, new_only=True),
+        )
+        return self._pipeline.call(V2.create_filter_v2, args)
+
+    @uses_endpoint(V2.update_filter_v2)
+    def update_filter_v2(
+        self,
+        filter_id: IdType,
+        title: str | None = None,
+        context: list[str] | None = None,
+        filter_action: str | None = None,
+        expires_in: int | None = None,
+        keywords_attributes: list[dict[str, Any]] | None = None,
+    ) -> Entity:
+        """Change a filter group; only the given fields change.
+
+        Parameters are as for create_filter_v2(). A ``keywords_attributes`` entry with an
+        ``id`` changes that keyword, or removes it with ``"_destroy": True``; entries
+        without one add keywords.
+
+        Returns the updated filter.
+        """
+        args = dict(
+            filter_id=filter_id, title=title, context=_check_context(context), filter_action=_check_action(filter_action),
+            expires_in=expires_in, keywords_attributes=_check_keywords(keywords_attributes, new_only=False),
+        )
+        return self._pipeline.call(V2.update_filter_v2, args)
+
+    @api_method(V2.delete_filter_v2)
+    def delete_filter_v2(self, filter_id: IdType) -> None:
+        """Delete a filter group with its keywords and statuses."""
+
+    @api_method(V2.filter_keywords_v2)
+    def filter_keywords_v2(self, filter_id: IdType) -> EntityList:
+        """The keywords of a filter group."""
+
+    @uses_endpoint(V2.add_filter_keyword_v2)
+    def add_filter_keyword_v2(self, filter_id: IdType, keyword: str, whole_word: bool = False) -> Entity:
+        """Add a keyword to a filter group; ``whole_word`` matches it at word boundaries only.
+
+        Returns the new keyword.
+        """
+        if not isinstance(keyword, str) or not keyword:
+            raise MastodonIllegalArgumentError("keyword must be a non-empty string")
+        return self._pipeline.call(V2.add_filter_keyword_v2, dict(filter_id=filter_id, keyword=keyword, whole_word=whole_word))
+
+    @api_method(V2.delete_filter_keyword_v2)
+    def delete_filter_keyword_v2(self, keyword_id: IdType) -> None:
+        """Remove a keyword from its filter group."""
+
+    @api_method(V2.filter_statuses_v2)
+    def filter_statuses_v2(self, filter_id: IdType) -> EntityList:
+        """The statuses a filter group filters individually."""
+
+    @api_method(V2.add_filter_status_v2)
+    def add_filter_status_v2(self, filter_id: IdType, status_id: IdType) -> Entity:
+        """Add a single status to a filter group.
+
+        Returns the new filter-status entry.
+        """
+
+    @api_method(V2.filter_status_v2)
+    def filter_status_v2(self, filter_status_id: IdType) -> Entity:
+        """Fetch one filter-status entry (by its own id, not the status's)."""
+
+    @api_method(V2.delete_filter_status_v2)
+    def delete_filter_status_v2(self, filter_status_id: IdType) -> None:
+        """Remove a status from its filter group (by the filter-status entry's id)."""
+
     @version_note("2.4.3")
     def filters_apply(self, objects: Iterable[Any], filters: Iterable[Any], context: str) -> list[Any]:
         """Helper function: Applies a list of filters to a list of either statuses or notifications and returns only those matched by none.
@@ -133,4 +261,4 @@ class FiltersAPI(MastodonBase):
         return kept
 
 
-__all__ = ["FiltersAPI", "FILTER_CONTEXTS"]
+__all__ = ["FiltersAPI", "FILTER_CONTEXTS", "FILTER_ACTIONS"]

@@ -29,6 +29,7 @@ AREA_MODULES: tuple[str, ...] = (
     "accounts",
     "lists",
     "misc",
+    "filters",
     "media",
     "push",
     "admin",
