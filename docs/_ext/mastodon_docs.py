@@ -38,6 +38,10 @@ AREAS: list[tuple[str, str, str, str]] = [
     ("MediaAPI", "media", "Media", "Uploading and updating media attachments."),
     ("PushAPI", "push", "Push notifications", "Web push subscriptions and decrypting push messages."),
     ("AdminAPI", "admin", "Moderation (admin API)", "Moderating accounts and reports."),
+    ("AdminBlocksAPI", "admin_blocks", "Moderation: federation and sign-up blocks",
+     "Blocking and allowing domains, and blocking sign-ups by e-mail domain, e-mail address or IP range."),
+    ("AdminDashboardAPI", "admin_dashboard", "Moderation: dashboard and trends",
+     "The dashboard's measures, dimensions and retention figures, and reviewing what trends."),
     ("BlurhashAPI", "blurhash", "Blurhash", "Decoding media previews."),
     ("StreamingAPI", "streaming", "Streaming", "Streaming events over server-sent events or WebSocket."),
 ]

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..base import MastodonBase
 from ..endpoints import admin as E
 from ..errors import MastodonIllegalArgumentError
+from .admin_blocks import AdminBlocksAPI
+from .admin_dashboard import AdminDashboardAPI
 from .binding import api_method, uses_endpoint
+from .checks import check_choice, checked
 
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType, PaginationId
 
 MODERATION_STATUSES = ("active", "pending", "disabled", "silenced", "suspended")
 MODERATION_ACTIONS = ("none", "disable", "silence", "suspend", "sensitive")
+ACCOUNT_ORIGINS = ("local", "remote")
+ACCOUNT_PERMISSIONS = ("staff",)
 
 
-class AdminAPI(MastodonBase):
+class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
+    """Moderating accounts and reports; federation and sign-up blocks and the dashboard come from the bases."""
+
     @uses_endpoint(E.admin_accounts)
     def admin_accounts(
         self,
@@ -47,6 +53,8 @@ class AdminAPI(MastodonBase):
         * Set ``staff_only`` to True to only get staff accounts (local accounts).
 
         Setting the boolean parameters to False means "I do not care", not "exclude".
+        This is the v1 route; ``admin_accounts_v1`` is the same call, ``admin_accounts_v2``
+        the newer one.
 
         Returns a list of admin account dicts.
         """
@@ -62,6 +70,41 @@ class AdminAPI(MastodonBase):
             args["staff"] = True
         args[status] = True
         return self._pipeline.call(E.admin_accounts, args)
+
+    admin_accounts_v1 = admin_accounts
+
+    @checked(choices={"origin": ACCOUNT_ORIGINS, "status": MODERATION_STATUSES, "permissions": ACCOUNT_PERMISSIONS})
+    @api_method(E.admin_accounts_v2)
+    def admin_accounts_v2(
+        self,
+        origin: str | None = None,
+        by_domain: str | None = None,
+        status: str | None = None,
+        username: str | None = None,
+        display_name: str | None = None,
+        email: str | None = None,
+        ip: str | None = None,
+        permissions: str | None = None,
+        invited_by: IdType | None = None,
+        role_ids: list[IdType] | None = None,
+        max_id: PaginationId = None,
+        min_id: PaginationId = None,
+        since_id: PaginationId = None,
+        limit: int | None = None,
+    ) -> EntityList:
+        """Fetches accounts matching the given criteria, through the v2 route.
+
+        * ``origin``: "local" or "remote" accounts only.
+        * ``by_domain``: only accounts from that domain.
+        * ``status``: "active", "pending", "disabled", "silenced" or "suspended" accounts only.
+        * ``username`` / ``display_name``: accounts whose username / display name contains this.
+        * ``email`` / ``ip``: the accounts with that email, or last seen at that IP.
+        * ``permissions``: "staff" for accounts that can manage reports.
+        * ``invited_by``: the accounts invited by that account.
+        * ``role_ids``: accounts with one of these roles (Mastodon 4.0.0 and later).
+
+        Parameters left as None do not filter. Returns a list of admin account dicts.
+        """
 
     @api_method(E.admin_account)
     def admin_account(self, id: IdType) -> Entity:  # noqa: A002
@@ -105,6 +148,20 @@ class AdminAPI(MastodonBase):
         Returns the updated admin account dict.
         """
 
+    @api_method(E.admin_account_unsensitive)
+    def admin_account_unsensitive(self, id: IdType) -> Entity:  # noqa: A002
+        """Stops forcing an account's media to be marked sensitive.
+
+        Returns the updated admin account dict.
+        """
+
+    @api_method(E.admin_account_delete)
+    def admin_account_delete(self, id: IdType) -> Entity:  # noqa: A002
+        """Permanently deletes the data of a suspended account.
+
+        Returns the admin account dict of the account whose data is gone.
+        """
+
     @uses_endpoint(E.admin_account_moderate)
     def admin_account_moderate(
         self,
@@ -132,8 +189,7 @@ class AdminAPI(MastodonBase):
         notification informing them of the moderation action.
         """
         action = "none" if action is None else action
-        if action not in MODERATION_ACTIONS:
-            raise MastodonIllegalArgumentError(f"Invalid moderation action {action!r}; use one of {', '.join(MODERATION_ACTIONS)}")
+        check_choice("moderation action", action, MODERATION_ACTIONS)
         args = dict(
             id=id, type=action, report_id=report_id, warning_preset_id=warning_preset_id, text=text,
             send_email_notification=None if send_email_notification is False else send_email_notification,
@@ -150,14 +206,19 @@ class AdminAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
+        unresolved: bool | None = None,
     ) -> EntityList:
         """Fetches the list of reports.
 
-        Set ``resolved`` to True to search for resolved reports. ``account_id`` and
-        ``target_account_id`` can be used to get reports filed by or about a specific user.
+        Set ``resolved`` to True to search for resolved reports; otherwise the server lists
+        unresolved ones, which ``unresolved=True`` asks for explicitly (both at once is an
+        error). ``account_id`` and ``target_account_id`` can be used to get reports filed by
+        or about a specific user.
 
         Returns a list of report dicts.
         """
+        if resolved and unresolved:
+            raise MastodonIllegalArgumentError("admin_reports: resolved and unresolved exclude each other")
         args = dict(
             resolved=True if resolved else None, account_id=account_id, target_account_id=target_account_id,
             max_id=max_id, min_id=min_id, since_id=since_id, limit=limit,
@@ -200,4 +261,4 @@ class AdminAPI(MastodonBase):
         """
 
 
-__all__ = ["AdminAPI", "MODERATION_STATUSES", "MODERATION_ACTIONS"]
+__all__ = ["AdminAPI", "MODERATION_STATUSES", "MODERATION_ACTIONS", "ACCOUNT_ORIGINS", "ACCOUNT_PERMISSIONS"]

@@ -672,6 +672,18 @@ NOT_YET_RECORDED = {
     "filter_keywords_v2", "add_filter_keyword_v2", "delete_filter_keyword_v2",
     "filter_statuses_v2", "add_filter_status_v2", "filter_status_v2", "delete_filter_status_v2",
 }
+#: Moderation endpoints (refused by the /api/v1/admin and /api/v2/admin gates) whose 404 is not recorded yet.
+NOT_YET_RECORDED |= {
+    "admin_accounts_v2", "admin_account_delete", "admin_account_unsensitive", "admin_domain_blocks",
+    "admin_domain_block", "admin_create_domain_block", "admin_update_domain_block",
+    "admin_delete_domain_block", "admin_domain_allows", "admin_domain_allow", "admin_create_domain_allow",
+    "admin_delete_domain_allow", "admin_email_domain_blocks", "admin_create_email_domain_block",
+    "admin_delete_email_domain_block", "admin_canonical_email_blocks", "admin_canonical_email_block",
+    "admin_test_canonical_email_block", "admin_create_canonical_email_block",
+    "admin_delete_canonical_email_block", "admin_ip_blocks", "admin_ip_block", "admin_create_ip_block",
+    "admin_update_ip_block", "admin_delete_ip_block", "admin_measures", "admin_dimensions",
+    "admin_retention", "admin_trending_links", "admin_trending_statuses", "admin_trending_tags",
+}
 
 
 def test_every_endpoint_takahe_serves_is_recorded():
@@ -699,6 +711,5 @@ def test_every_endpoint_takahe_serves_is_recorded():
     assert sorted(unrecorded) == sorted(NOT_YET_RECORDED)
     # The gate table and the recorded 404/405 answers (push: test_push_without_vapid_keys) agree.
     push = {"push_subscription_set", "push_subscription_update", "push_subscription_delete"}
-    assert set(MISSING) | push == {
-        name for name, endpoint in ENDPOINTS.items() if gates.missing_reason(endpoint.method, endpoint.path) is not None
-    }
+    gated = {name for name, endpoint in ENDPOINTS.items() if gates.missing_reason(endpoint.method, endpoint.path) is not None}
+    assert set(MISSING) | push | (NOT_YET_RECORDED & gated) == gated

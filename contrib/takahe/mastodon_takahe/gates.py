@@ -14,6 +14,7 @@ from typing import Any
 MISSING_PREFIXES: dict[str, str] = {
     "/api/v1/streaming": "Takahē has no streaming API (every /api/v1/streaming route answers 404)",
     "/api/v1/admin": "Takahē has no Mastodon admin API (moderation happens in its web interface)",
+    "/api/v2/admin": "Takahē has no Mastodon admin API (moderation happens in its web interface)",
     "/api/v1/scheduled_statuses": "Takahē cannot schedule statuses",
     "/api/v1/featured_tags": "Takahē has no featured-tag management (only GET /api/v1/accounts/:id/featured_tags)",
     "/api/v1/domain_blocks": "Takahē has no user domain blocks API",
