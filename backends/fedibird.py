@@ -183,7 +183,9 @@ def reactions_of(status: Any, wanted: str | None) -> AttribAccessList:
     if not isinstance(status, dict):
         return AttribAccessList()
     normalize_status(status)
-    reactions = status.get("emoji_reactions") or ()
+    reactions = status.get("emoji_reactions")
+    if not isinstance(reactions, list):
+        return AttribAccessList()
     return AttribAccessList(r for r in reactions if wanted is None or _names(r, wanted))
 
 
@@ -211,8 +213,9 @@ def normalize_status(status: dict[str, Any]) -> None:
     reactions = status.get("emoji_reactions")
     if reactions is None:
         status["emoji_reactions"] = reactions = AttribAccessList()
-    for reaction in reactions:
-        normalize_reaction(reaction)
+    if isinstance(reactions, list):  # a value of another type is left as the server sent it
+        for reaction in reactions:
+            normalize_reaction(reaction)
     quote_id = status.get("quote_id")
     if isinstance(quote_id, str) and quote_id.isdigit() and quote_id.isascii() and isinstance(status.get("id"), int):
         status["quote_id"] = int(quote_id)  # as the core does with every other id here

@@ -247,8 +247,9 @@ def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: 
         return None
     if name == "status_emoji_reactions":
         reactions = AttribAccessList([result]) if isinstance(result, dict) else result
-        for reaction in reactions or ():
-            normalize_reaction(reaction)
+        if isinstance(reactions, list):  # anything else is left as the server sent it
+            for reaction in reactions:
+                normalize_reaction(reaction)
         return reactions if reactions is not result else None
     walk(result)
     return None
@@ -318,9 +319,10 @@ def normalize_status(status: dict[str, Any]) -> None:
     reactions = status.get("emoji_reactions")
     if reactions is None:
         reactions = extras.get("emoji_reactions")
-        status["emoji_reactions"] = reactions = AttribAccessList(reactions or ())
-    for reaction in reactions:
-        normalize_reaction(reaction)
+        status["emoji_reactions"] = reactions = AttribAccessList(reactions if isinstance(reactions, list) else ())
+    if isinstance(reactions, list):  # a value of another type is left as the server sent it
+        for reaction in reactions:
+            normalize_reaction(reaction)
     if status.get("quote") is None and extras.get("quote") is not None:
         status["quote"] = extras["quote"]
     if status.get("quote_id") is None and extras.get("quote_id") is not None:

@@ -7,6 +7,7 @@ settled the shapes). Nothing here knows about any particular server.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import lru_cache
@@ -19,6 +20,7 @@ from .decode import decode_response
 from .endpoints.model import Endpoint
 from .errors import (
     MastodonBackendFeatureError,
+    MastodonError,
     MastodonIllegalArgumentError,
     MastodonVersionError,
 )
@@ -29,6 +31,10 @@ from .versions import VersionTuple, format_version, parse_version_tuple
 
 if TYPE_CHECKING:
     from .plugins import Hooks
+
+
+#: What a backend's normalisation raises when a value has an unexpected type or shape.
+_SHAPE_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, RecursionError)
 
 
 @lru_cache(maxsize=512)
@@ -213,10 +219,29 @@ class RequestPipeline:
                 endpoint.name,
                 self.decode_options.convert_ids,
             )
-        replacement = self.hooks.normalize_response(self.ctx, endpoint, result)
-        if replacement is not None:
-            result = replacement
-        return self.type_result(result, endpoint)
+        return self.type_result(self.normalize(endpoint, result), endpoint)
+
+    def normalize(self, endpoint: Endpoint, result: Any) -> Any:
+        """The backend's normalisation of ``result`` (or its replacement for it).
+
+        A backend tripping over an odd value the server sent (``TypeError``, ``KeyError``
+        ...) never fails the call: a ``RuntimeWarning`` names the backend and the endpoint,
+        and ``result`` comes back as decoded. Library errors a backend raises on purpose
+        pass through.
+        """
+        try:
+            replacement = self.hooks.normalize_response(self.ctx, endpoint, result)
+        except MastodonError:
+            raise
+        except _SHAPE_ERRORS as exc:
+            warnings.warn(
+                f"The {self.ctx.backend!r} backend could not normalise the answer to {endpoint.name} "
+                f"({type(exc).__name__}: {exc}); it is returned as the server sent it",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            return result
+        return result if replacement is None else replacement
 
     def decode(self, response: requests.Response) -> Any:
         """The response's JSON body, decoded as the backend asks."""

@@ -7,6 +7,7 @@ checks that the call ends quickly with a documented result or a library error.
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -149,3 +150,84 @@ def test_status_reply_skips_malformed_mentions(fault_server: FaultServer, fault_
     sent = fault_server.requests_to("/api/v1/statuses")[0]
     assert b"status=%40alice+%40carol%40remote+hello" in sent.body
     fault_api().status_reply({**STATUS, "mentions": {"id": "5"}}, "again")
+
+
+# -- backend normalisation on odd shapes ------------------------------------------------------
+
+ODD_VALUES: list[Any] = [5, "abc", {"name": "x"}, True, [1, "x", None, []]]
+
+
+def _status(reactions: Any, where: str) -> dict[str, Any]:
+    status: dict[str, Any] = {"id": "AbC", "visibility": "public", "account": {"id": "1", "acct": "a"}, "content": "x"}
+    if where == "top":
+        status["emoji_reactions"] = reactions
+    else:
+        status["pleroma"] = {"emoji_reactions": reactions}
+    return status
+
+
+@pytest.mark.parametrize("backend", ["pleroma", "akkoma", "fedibird"])
+@pytest.mark.parametrize("where", ["top", "extras"])
+@pytest.mark.parametrize("reactions", ODD_VALUES)
+def test_odd_emoji_reactions_never_fail_a_timeline(
+    make_api: Callable[..., Any], mock_http: Any, backend: str, where: str, reactions: Any
+) -> None:
+    status = _status(reactions, where)
+    mock_http.add("GET", HOME, [status, {**status, "reblog": status}, {"id": "n", "type": "mention", "account": {"id": "1"}, "status": status}])
+    api = make_api(version="2.7.2 (compatible; Pleroma 2.5.0)" if backend != "fedibird" else "3.4.1", feature_set=backend)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the built-in backends cope without even a warning
+        page = api.timeline_home()
+    assert len(page) == 3
+    if where == "top":
+        assert page[0].emoji_reactions == reactions  # left as the server sent it
+
+
+@pytest.mark.parametrize("backend", ["pleroma", "fedibird"])
+@pytest.mark.parametrize("answer", [5, "\"abc\"", [1, None], {"emoji_reactions": 7, "id": "1"}])
+def test_odd_answers_to_status_emoji_reactions(make_api: Callable[..., Any], mock_http: Any, backend: str, answer: Any) -> None:
+    route = "/api/v1/pleroma/statuses/1/reactions" if backend == "pleroma" else "/api/v1/statuses/1"
+    mock_http.add("GET", route, answer)
+    api = make_api(version="2.7.2 (compatible; Pleroma 2.5.0)" if backend == "pleroma" else "3.4.1", feature_set=backend)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        api.status_emoji_reactions(1)
+
+
+def test_a_backend_failing_on_a_shape_warns_and_returns_the_answer(make_api: Callable[..., Any], mock_http: Any) -> None:
+    from mastodon import hookimpl
+    from mastodon.plugin import BackendInfo
+    from mastodon.plugins import register_plugin, unregister_plugin
+
+    class Brittle:
+        @hookimpl
+        def mastodon_backend_info(self) -> BackendInfo:
+            return BackendInfo("brittle-test", "indexes without looking", extends="mainline")
+
+        @hookimpl
+        def mastodon_normalize_response(self, ctx: Any, endpoint: Any, result: Any) -> None:
+            if ctx.backend == "brittle-test":
+                for status in result:
+                    status["emoji_reactions"][0]["count"] += 1
+
+    plugin = Brittle()
+    register_plugin(plugin, name="brittle-test")
+    try:
+        mock_http.add("GET", HOME, [_status(5, "top")])
+        api = make_api(feature_set="brittle-test")
+        with pytest.warns(RuntimeWarning, match="brittle-test.*timeline_home.*TypeError"):
+            page = api.timeline_home()
+        assert page[0].emoji_reactions == 5
+    finally:
+        unregister_plugin(plugin)
+
+
+@pytest.mark.parametrize("keywords", [5, "abc", [], [1], {"a": 1}])
+def test_gotosocial_v1_filter_from_odd_keywords(keywords: Any) -> None:
+    gts = pytest.importorskip("mastodon_gotosocial")
+    from mastodon.endpoints import ENDPOINTS
+    from mastodon.plugin import ServerContext
+
+    endpoint = ENDPOINTS["filter_create"]
+    filt = gts.mastodon_normalize_response(ServerContext("https://gts.example"), endpoint, {"id": "1", "keywords": keywords, "context": ["home"]})
+    assert filt.phrase is None and filt.context == ["home"]

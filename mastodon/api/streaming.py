@@ -9,7 +9,8 @@ from ..base import MastodonBase
 from ..endpoints import misc as M
 from ..endpoints import streaming as E
 from ..endpoints.model import Endpoint
-from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError
+from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError, MastodonNetworkError
+from ..limits import MAX_EVENT_BYTES
 from ..params import unpack_id
 from ..transport import scrub
 from .binding import uses_endpoint
@@ -32,6 +33,10 @@ class StreamingAPI(MastodonBase):
     """Streaming methods. Which transport a stream uses is the backend's choice."""
 
     _streaming_base_url: str | None = None
+    #: The largest streaming event accepted (an SSE line, an SSE event's data, a WebSocket
+    #: message), in bytes; a bigger one aborts the connection (``on_abort``, then the
+    #: reconnect policy). Set it on a client to change it for the streams it starts next.
+    stream_max_event_bytes: int = MAX_EVENT_BYTES
 
     @uses_endpoint(E.stream_user)
     def stream_user(
@@ -174,10 +179,10 @@ class StreamingAPI(MastodonBase):
         from ..streaming.dispatch import EventDispatcher
         from ..streaming.urls import sse_url, websocket_url
 
-        hooks, ctx, pipeline = self._pipeline.hooks, self._ctx, self._pipeline
+        pipeline = self._pipeline
 
         def normalize(endpoint: Endpoint, payload: Any) -> None:
-            hooks.normalize_response(ctx, endpoint, payload)
+            pipeline.normalize(endpoint, payload)
 
         dispatcher = EventDispatcher(
             listener,
@@ -208,6 +213,7 @@ class StreamingAPI(MastodonBase):
                     connect_timeout=connect_timeout,
                     read_timeout=timeout,
                     opening=opening,
+                    max_event_bytes=self.stream_max_event_bytes,
                 )
             from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
 
@@ -221,6 +227,7 @@ class StreamingAPI(MastodonBase):
                 open_timeout=connect_timeout,
                 read_timeout=timeout,
                 opening=opening,
+                max_size=self.stream_max_event_bytes,
             )
 
         def connect(opening: Opening) -> Connection:
@@ -229,6 +236,12 @@ class StreamingAPI(MastodonBase):
             except StreamAbort as failure:  # a refusing server may echo the token
                 failure.error.args = scrub(failure.error.args, [self._transport.access_token])
                 raise
+            except MastodonError as exc:
+                raise abort(exc) from exc
+            except Exception as exc:  # no listener code runs here: any error is the connection's
+                error = MastodonNetworkError(f"Could not connect to streaming server: {type(exc).__name__}: {exc}")
+                error.args = scrub(error.args, [self._transport.access_token])
+                raise abort(error, exc) from exc
 
         return connect
 

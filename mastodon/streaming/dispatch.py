@@ -33,6 +33,8 @@ _EMPTY = frozenset({b"", b"undefined", b"null", "", "undefined", "null"})
 #: How many recent events are remembered so that one a server sends again (replaying
 #: what it sent before a reconnect) reaches the listener only once.
 RECENT_EVENTS = 1024
+#: How many event names' handlers are remembered; others are looked up for each event.
+MAX_ROUTES = 256
 #: Events that happen once per payload id: another with the same id is a repeat, even
 #: if counters in it changed. Other events repeat only if their payload is identical.
 _ONCE_PER_ID = frozenset({"update", "notification", "delete", "announcement.delete"})
@@ -96,7 +98,9 @@ class EventDispatcher:
         """Deliver one event; ``data`` is the raw payload (bytes or text), or ``None``."""
         route = self._routes.get(name)
         if route is None:
-            route = self._routes[name] = self._route(name)
+            route = self._route(name)
+            if len(self._routes) < MAX_ROUTES:  # a server inventing names cannot grow it
+                self._routes[name] = route
         payload = self.decode_id(data) if route.ids else self.decode(data)
         if self._repeated(name, data, payload, for_stream):
             return
@@ -143,9 +147,12 @@ class EventDispatcher:
                 return None
             try:
                 return decode_json(data, self.convert_ids)
-            except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-                raise abort(MastodonMalformedEventError("Bad JSON", data), exc) from exc
-        return decode_value(data, self.convert_ids)
+            except (ValueError, RecursionError) as exc:  # JSONDecodeError; nesting too deep
+                raise abort(MastodonMalformedEventError("Bad JSON", data[:200]), exc) from exc
+        try:
+            return decode_value(data, self.convert_ids)
+        except (ValueError, TypeError, RecursionError) as exc:
+            raise abort(MastodonMalformedEventError("Bad payload", type(data).__name__), exc) from exc
 
     def decode_id(self, data: Any) -> Any:
         """A bare id payload: an int for digit ids (unless the backend keeps ids as strings)."""
@@ -160,7 +167,7 @@ class EventDispatcher:
         if text[:1] == '"':
             try:
                 text = str(json.loads(text))
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 raise abort(MastodonMalformedEventError("Bad JSON", data), exc) from exc
         if not text:
             raise abort(MastodonMalformedEventError("Missing id", data))
@@ -181,4 +188,4 @@ class EventDispatcher:
         return _Route(handler, unknown, name in ID_EVENTS, endpoint)
 
 
-__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS"]
+__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS", "MAX_ROUTES"]

@@ -15,6 +15,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import PoolManager
 
 from ..errors import MastodonNetworkError, MastodonReadTimeout
+from ..limits import MAX_EVENT_BYTES
 from .abort import StreamAbort, abort
 from .dispatch import EventDispatcher
 from .runner import Opening
@@ -40,8 +41,10 @@ class SSEConnection:
         connect_timeout: float | None,
         read_timeout: float | None,
         opening: Opening | None = None,
+        max_event_bytes: int = MAX_EVENT_BYTES,
     ) -> None:
         self.dispatcher = dispatcher
+        self._max_event_bytes = max_event_bytes
         self._closed = False
         self._reading = False
         session, self._adapters = _stream_session(session, opening)
@@ -84,7 +87,7 @@ class SSEConnection:
                 data: bytes = _read1(amount, decode_content=True)
                 return data
         dispatcher = self.dispatcher
-        feed = SSEParser(dispatcher.dispatch, dispatcher.heartbeat).feed
+        feed = SSEParser(dispatcher.dispatch, dispatcher.heartbeat, self._max_event_bytes).feed
         self._reading = True
         try:
             while not self._closed:

@@ -21,12 +21,13 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 from websockets.sync.client import ClientConnection, connect
 
 from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
+from ..limits import MAX_EVENT_BYTES
 from .abort import abort
 from .dispatch import EventDispatcher
 from .runner import Opening
 
-#: Largest accepted message (statuses with long content and many mentions stay far below).
-MAX_MESSAGE_SIZE = 16 * 1024 * 1024
+#: Largest accepted message by default (statuses with long content and many mentions stay far below).
+MAX_MESSAGE_SIZE = MAX_EVENT_BYTES
 #: How long closing waits for the server's close frame.
 CLOSE_TIMEOUT = 2.0
 #: Longest interval between keepalive pings (servers answer with pongs).
@@ -105,6 +106,7 @@ class WebSocketConnection:
         open_timeout: float | None,
         read_timeout: float | None,
         opening: Opening | None = None,
+        max_size: int = MAX_MESSAGE_SIZE,
     ) -> None:
         self.dispatcher = dispatcher
         self._read_timeout = read_timeout
@@ -127,7 +129,7 @@ class WebSocketConnection:
                     open_timeout=open_timeout,
                     close_timeout=CLOSE_TIMEOUT,
                     ping_interval=PING_INTERVAL if read_timeout is None else min(PING_INTERVAL, read_timeout / 2),
-                    max_size=MAX_MESSAGE_SIZE,
+                    max_size=max_size,
                     ssl=tls,
                     create_connection=connection_class,
                 )
@@ -184,7 +186,7 @@ class WebSocketConnection:
         """Decode one envelope and hand its event to the dispatcher."""
         try:
             envelope: Any = json.loads(message)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise abort(MastodonMalformedEventError("Bad JSON", message), exc) from exc
         if not isinstance(envelope, dict):
             raise abort(MastodonMalformedEventError("Malformed event", message))

@@ -169,7 +169,8 @@ def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any
 
 def _v1_filter(result: dict[str, Any]) -> AttribAccessDict:
     """A v2 filter (with one keyword) as the v1 filter ``filter_create`` returns."""
-    keyword = (result.get("keywords") or [{}])[0]
+    keywords = result.get("keywords")
+    keyword = keywords[0] if isinstance(keywords, list) and keywords and isinstance(keywords[0], dict) else {}
     return AttribAccessDict(
         id=keyword.get("id"),
         phrase=keyword.get("keyword"),
