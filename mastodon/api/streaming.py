@@ -33,10 +33,23 @@ class StreamingAPI(MastodonBase):
     """Streaming methods. Which transport a stream uses is the backend's choice."""
 
     _streaming_base_url: str | None = None
-    #: The largest streaming event accepted (an SSE line, an SSE event's data, a WebSocket
-    #: message), in bytes; a bigger one aborts the connection (``on_abort``, then the
-    #: reconnect policy). Set it on a client to change it for the streams it starts next.
-    stream_max_event_bytes: int = MAX_EVENT_BYTES
+    _stream_max_event_bytes: int = MAX_EVENT_BYTES
+
+    @property
+    def stream_max_event_bytes(self) -> int:
+        """The largest streaming event accepted, in bytes (default 16 MiB).
+
+        It bounds an SSE line, an SSE event's data and a WebSocket message; a bigger one
+        aborts the connection (``on_abort``, then the reconnect policy). Setting it
+        applies to the connections made from then on.
+        """
+        return self._stream_max_event_bytes
+
+    @stream_max_event_bytes.setter
+    def stream_max_event_bytes(self, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise MastodonIllegalArgumentError("stream_max_event_bytes must be a positive number of bytes")
+        self._stream_max_event_bytes = value
 
     @uses_endpoint(E.stream_user)
     def stream_user(
