@@ -25,6 +25,8 @@ API_AREAS: tuple[tuple[str, str], ...] = (
     ("notifications", "NotificationsAPI"),
     ("accounts", "AccountsAPI"),
     ("lists", "ListsAPI"),
+    ("tags", "TagsAPI"),
+    ("trends", "TrendsAPI"),
     ("search", "SearchAPI"),
     ("filters", "FiltersAPI"),
     ("misc", "MiscAPI"),
@@ -102,7 +104,9 @@ if TYPE_CHECKING:
     from .api.search import SearchAPI
     from .api.statuses import StatusesAPI
     from .api.streaming import StreamingAPI
+    from .api.tags import TagsAPI
     from .api.timelines import TimelinesAPI
+    from .api.trends import TrendsAPI
 
     class Mastodon(  # what the class is once its areas are bound (a test checks that they agree)
         AuthAPI,
@@ -113,6 +117,8 @@ if TYPE_CHECKING:
         NotificationsAPI,
         AccountsAPI,
         ListsAPI,
+        TagsAPI,
+        TrendsAPI,
         SearchAPI,
         FiltersAPI,
         MiscAPI,

@@ -334,9 +334,47 @@ def test_featured_tag_create_needs_a_name(api, mock_http, name):
 def test_suggestions(api, mock_http):
     mock_http.add("GET", "/api/v1/suggestions", [documented("Account")])
     mock_http.add("DELETE", f"/api/v1/suggestions/{ACCOUNT_ID}", {})
-    assert api.suggestions()[0].id == ACCOUNT_ID
+    assert api.suggestions_v1()[0].id == ACCOUNT_ID
+    assert (mock_http.last.method, mock_http.last.path, mock_http.last.query) == ("GET", "/api/v1/suggestions", [])
     assert api.suggestion_delete(documented("Account")) is None
     assert (mock_http.last.method, mock_http.last.path, mock_http.last.form) == ("DELETE", f"/api/v1/suggestions/{ACCOUNT_ID}", [])
+
+
+@pytest.mark.parametrize("method", ["suggestions", "suggestions_v2"])
+def test_suggestions_v2(api, mock_http, method):
+    mock_http.add("GET", "/api/v2/suggestions", [documented("Suggestion")])
+    suggested = getattr(api, method)()
+    assert (mock_http.last.method, mock_http.last.path, mock_http.last.query) == ("GET", "/api/v2/suggestions", [])
+    assert suggested[0].source == "staff"
+    assert suggested[0].account.id == 109031732217496096
+    assert suggested[0].account.acct == "alice"
+
+
+def test_suggestions_before_3_4_0_uses_v1(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/suggestions", [documented("Account")])
+    api = make_api("3.3.0")
+    assert api.suggestions()[0].acct == "noiob@awoo.space"
+    assert [sent.path for sent in mock_http.sent] == ["/api/v1/suggestions"]
+    with pytest.raises(MastodonVersionError):
+        api.suggestions_v2()
+    assert len(mock_http.sent) == 1
+
+
+def test_directory_parameters(api, mock_http):
+    mock_http.add("GET", "/api/v1/directory", [documented("Account")])
+    accounts = api.directory(offset=40, limit=80, order="new", local=True)
+    assert (mock_http.last.method, mock_http.last.path) == ("GET", "/api/v1/directory")
+    assert mock_http.last.query == [("offset", "40"), ("limit", "80"), ("order", "new"), ("local", "1")]
+    assert accounts[0].id == ACCOUNT_ID
+    api.directory(order="active", local=False)
+    assert mock_http.last.query == [("order", "active"), ("local", "0")]
+
+
+@pytest.mark.parametrize("order", ["newest", "", 1])
+def test_directory_order_must_be_active_or_new(api, mock_http, order):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.directory(order=order)
+    assert mock_http.sent == []
 
 
 def test_directory_and_endorsements(api, mock_http):
@@ -439,7 +477,7 @@ def test_truthy_flags_are_sent(api, mock_http):
         lambda api: api.account(),
         lambda api: api.account(1, 2),
         lambda api: api.account(1, idd=2),
-        lambda api: api.account_statuses(1, False, False, False, False, None, None, None, None, None, "extra"),
+        lambda api: api.account_statuses(1, False, False, False, False, None, None, None, None, None, False, "extra"),
     ],
     ids=["missing", "too-many", "unknown-keyword", "too-many-long"],
 )
@@ -447,3 +485,222 @@ def test_wrong_arguments_raise_type_error(api, mock_http, call):
     with pytest.raises(TypeError):
         call(api)
     assert mock_http.sent == []
+
+
+# -- several accounts at once, familiar followers, relationship extras ---------------------
+
+
+def test_accounts_by_ids(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts", [documented("Account")])
+    found = make_api("4.3.0").accounts([1, documented("Account"), "2"])
+    sent = mock_http.last
+    assert (sent.method, sent.path) == ("GET", "/api/v1/accounts")
+    assert sent.query == [("id[]", "1"), ("id[]", str(ACCOUNT_ID)), ("id[]", "2")]
+    assert found[0].acct == "noiob@awoo.space"
+
+
+def test_accounts_by_ids_needs_4_3_0(api, mock_http):
+    with pytest.raises(MastodonVersionError):
+        api.accounts([1])
+    assert mock_http.sent == []
+
+
+def test_account_statuses_exclude_direct_drops_direct_messages(api, mock_http):
+    direct = {**documented("Status"), "id": "2", "visibility": "direct"}
+    mock_http.add(
+        "GET", f"/api/v1/accounts/{ACCOUNT_ID}/statuses", [documented("Status"), direct],
+        headers={"Link": f'<https://example.org/api/v1/accounts/{ACCOUNT_ID}/statuses?max_id=2>; rel="next"'},
+    )
+    kept = api.account_statuses(ACCOUNT_ID, limit=2, exclude_direct=True)
+    assert mock_http.last.query == [("limit", "2")]  # not a server parameter
+    assert [status.visibility for status in kept] == ["public"]
+    assert kept._pagination_next["max_id"] == 2
+    assert [status.id for status in api.account_statuses(ACCOUNT_ID)] == [103270115826048975, 2]
+
+
+def test_account_relationships_with_suspended(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts/relationships", [documented("Relationship")])
+    make_api("4.3.0").account_relationships(1, with_suspended=True)
+    assert mock_http.last.query == [("id[]", "1"), ("with_suspended", "1")]
+    with pytest.raises(MastodonVersionError):
+        make_api("4.2.0").account_relationships(1, with_suspended=True)
+    assert len(mock_http.sent) == 1
+
+
+def test_account_search_resolve_and_offset(api, make_api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts/search", [documented("Account")])
+    found = api.account_search("noiob@awoo.space", 5, True, True, 10)
+    assert mock_http.last.query == [
+        ("q", "noiob@awoo.space"), ("limit", "5"), ("following", "1"), ("resolve", "1"), ("offset", "10"),
+    ]
+    assert found[0].id == ACCOUNT_ID
+    api.account_search("noiob")
+    assert mock_http.last.query == [("q", "noiob")]
+    with pytest.raises(MastodonVersionError):
+        make_api("2.7.0").account_search("noiob", offset=10)
+    assert len(mock_http.sent) == 2
+
+
+def test_account_familiar_followers(api, mock_http):
+    mock_http.add("GET", "/api/v1/accounts/familiar_followers", documented("FamiliarFollowers"))
+    familiar = api.account_familiar_followers([1, {"id": 2}])
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.query) == ("GET", "/api/v1/accounts/familiar_followers", [("id[]", "1"), ("id[]", "2")])
+    assert familiar[0].id == 1
+    assert [a.acct for a in familiar[0].accounts] == ["moss@goblin.camp", "vivianrose"]
+    assert familiar[1].accounts == []
+    api.account_familiar_followers(7)
+    assert mock_http.last.query == [("id[]", "7")]
+
+
+def test_account_familiar_followers_needs_3_5_0(make_api, mock_http):
+    with pytest.raises(MastodonVersionError):
+        make_api("3.4.0").account_familiar_followers(1)
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize(
+    ("method", "verb"),
+    [
+        ("account_remove_from_followers", "remove_from_followers"),
+        ("account_endorse", "endorse"),
+        ("account_unendorse", "unendorse"),
+    ],
+)
+def test_newer_relationship_actions(make_api, mock_http, method, verb):
+    mock_http.add("POST", f"/api/v1/accounts/{ACCOUNT_ID}/{verb}", documented("Relationship"))
+    relationship = getattr(make_api("4.4.0"), method)(documented("Account"))
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.form) == ("POST", f"/api/v1/accounts/{ACCOUNT_ID}/{verb}", [])
+    assert relationship.id == 1
+
+
+@pytest.mark.parametrize(("method", "version"), [("account_remove_from_followers", "3.4.0"), ("account_endorse", "4.3.0"), ("account_unendorse", "4.3.0")])
+def test_newer_relationship_action_gates(make_api, mock_http, method, version):
+    with pytest.raises(MastodonVersionError):
+        getattr(make_api(version), method)(1)
+    assert mock_http.sent == []
+
+
+# -- profile: credentials extras, the profile API, removing images -------------------------
+
+
+def test_update_credentials_newer_parameters(make_api, mock_http):
+    mock_http.add("PATCH", "/api/v1/accounts/update_credentials", documented("CredentialAccount"))
+    api = make_api("4.6.0")
+    me = api.account_update_credentials(
+        note="Bio",
+        fields=[("Pronouns", "it/its")],
+        hide_collections=True,
+        indexable=False,
+        attribution_domains=["articles.example.com", "example.org"],
+        default_privacy="unlisted",
+        default_sensitive=True,
+        default_language="de",
+        default_quote_policy="followers",
+        avatar_description="A cat",
+        header_description="Mountains",
+    )
+    assert mock_http.last.form == [
+        ("note", "Bio"),
+        ("hide_collections", "1"),
+        ("indexable", "0"),
+        ("attribution_domains[]", "articles.example.com"),
+        ("attribution_domains[]", "example.org"),
+        ("source[privacy]", "unlisted"),
+        ("source[sensitive]", "1"),
+        ("source[language]", "de"),
+        ("source[quote_policy]", "followers"),
+        ("avatar_description", "A cat"),
+        ("header_description", "Mountains"),
+        ("fields_attributes[0][name]", "Pronouns"),
+        ("fields_attributes[0][value]", "it/its"),
+    ]
+    assert me.source.privacy == "public"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "version"),
+    [
+        ({"hide_collections": True}, "4.0.0"),
+        ({"indexable": True}, "4.1.0"),
+        ({"attribution_domains": ["example.org"]}, "4.3.0"),
+        ({"default_quote_policy": "public"}, "4.4.0"),
+        ({"avatar_description": "x"}, "4.5.0"),
+    ],
+)
+def test_update_credentials_parameter_gates(make_api, mock_http, kwargs, version):
+    with pytest.raises(MastodonVersionError):
+        make_api(version).account_update_credentials(**kwargs)
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"default_privacy": "direct"}, {"default_quote_policy": "everyone"}, {"attribution_domains": "example.org"}, {"attribution_domains": [1]}],
+)
+def test_update_credentials_bad_choices(api, mock_http, kwargs):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.account_update_credentials(**kwargs)
+    assert mock_http.sent == []
+
+
+def test_profile(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/profile", documented("Profile"))
+    profile = make_api("4.6.0").profile()
+    assert (mock_http.last.method, mock_http.last.path, mock_http.last.query) == ("GET", "/api/v1/profile", [])
+    assert profile.id == 116222600881276277
+    assert profile.fields[0].name == "pronouns"
+    assert profile.show_featured is True
+    assert profile.attribution_domains == ["articles.example.com"]
+    assert profile.featured_tags[0].name == "foo"
+
+
+def test_profile_update(make_api, mock_http):
+    mock_http.add("PATCH", "/api/v1/profile", documented("Profile"))
+    updated = make_api("4.6.0").profile_update(
+        display_name="Documentation user",
+        header=b"GIF89a fake header",
+        header_mime_type="image/gif",
+        show_media=True,
+        show_media_replies=False,
+        show_featured=True,
+        attribution_domains=["articles.example.com"],
+        fields=[("pronouns", "it/its")],
+        header_description="A header",
+    )
+    sent = mock_http.last
+    assert (sent.method, sent.path) == ("PATCH", "/api/v1/profile")
+    parts = [(name, payload) for name, _, _, payload in multipart_parts(sent)]
+    assert parts == [
+        ("display_name", b"Documentation user"),
+        ("show_media", b"1"),
+        ("show_media_replies", b"0"),
+        ("show_featured", b"1"),
+        ("attribution_domains[]", b"articles.example.com"),
+        ("header_description", b"A header"),
+        ("fields_attributes[0][name]", b"pronouns"),
+        ("fields_attributes[0][value]", b"it/its"),
+        ("header", b"GIF89a fake header"),
+    ]
+    assert updated.display_name == "Documentation user"
+
+
+def test_profile_needs_4_6_0(make_api, mock_http):
+    api = make_api("4.5.0")
+    for call in (api.profile, lambda: api.profile_update(note="x")):
+        with pytest.raises(MastodonVersionError):
+            call()
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize("image", ["avatar", "header"])
+def test_account_delete_image(api, make_api, mock_http, image):
+    mock_http.add("DELETE", f"/api/v1/profile/{image}", documented("CredentialAccount"))
+    me = getattr(api, f"account_delete_{image}")()
+    sent = mock_http.last
+    assert (sent.method, sent.path, sent.form) == ("DELETE", f"/api/v1/profile/{image}", [])
+    assert me.acct == "trwnh"
+    with pytest.raises(MastodonVersionError):
+        getattr(make_api("4.1.0"), f"account_delete_{image}")()
+    assert len(mock_http.sent) == 1

@@ -33,15 +33,45 @@ def test_list_create(api, mock_http):
     mock_http.add("POST", "/api/v1/lists", documented("List"))
     created = api.list_create("Friends")
     sent = mock_http.last
-    assert (sent.method, sent.path, sent.form) == ("POST", "/api/v1/lists", [("title", "Friends")])
+    assert (sent.method, sent.path) == ("POST", "/api/v1/lists")
+    assert sent.form == [("title", "Friends"), ("replies_policy", "list"), ("exclusive", "0")]
     assert created.id == LIST_ID
+    assert created.replies_policy == "list"
+    api.list_create("Friends", "followed", True)
+    assert mock_http.last.form == [("title", "Friends"), ("replies_policy", "followed"), ("exclusive", "1")]
 
 
 def test_list_update(api, mock_http):
     mock_http.add("PUT", f"/api/v1/lists/{LIST_ID}", documented("List"))
-    api.list_update({"id": LIST_ID}, "Close friends")
+    api.list_update({"id": LIST_ID}, "Close friends", replies_policy="none", exclusive=True)
     sent = mock_http.last
-    assert (sent.method, sent.path, sent.form) == ("PUT", f"/api/v1/lists/{LIST_ID}", [("title", "Close friends")])
+    assert (sent.method, sent.path) == ("PUT", f"/api/v1/lists/{LIST_ID}")
+    assert sent.form == [("title", "Close friends"), ("replies_policy", "none"), ("exclusive", "1")]
+
+
+@pytest.mark.parametrize(("version", "form"), [("2.1.0", []), ("3.3.0", [("replies_policy", "list")])])
+def test_list_options_left_out_where_the_server_predates_them(make_api, mock_http, version, form):
+    mock_http.add("POST", "/api/v1/lists", documented("List"))
+    make_api(version).list_create("Friends")
+    assert mock_http.last.form == [("title", "Friends"), *form]
+
+
+@pytest.mark.parametrize(("version", "kwargs"), [("3.2.0", {"replies_policy": "none"}), ("4.1.0", {"exclusive": True})])
+def test_list_options_need_their_version(make_api, mock_http, version, kwargs):
+    api = make_api(version)
+    for call in (lambda: api.list_create("x", **kwargs), lambda: api.list_update(1, "x", **kwargs)):
+        with pytest.raises(MastodonVersionError):
+            call()
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize("kwargs", [{"replies_policy": "everyone"}, {"replies_policy": None}, {"exclusive": "yes"}])
+def test_list_options_must_be_valid(api, mock_http, kwargs):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.list_create("x", **kwargs)
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.list_update(1, "x", **kwargs)
+    assert mock_http.sent == []
 
 
 @pytest.mark.parametrize("title", ["", "   ", None, 5])

@@ -38,6 +38,49 @@ def test_report(api, mock_http):
     assert mock_http.last.form == [("account_id", "5"), ("status_ids[]", "7")]
 
 
+def test_report_categories_rules_and_forwarding(make_api, mock_http):
+    mock_http.add("POST", "/api/v1/reports", documented("Report"))
+    report = make_api("4.6.0").report(
+        5,
+        [7],
+        "Breaks rule 2",
+        True,
+        category="violation",
+        rule_ids=[documented("Rule"), 3],
+        forward_to_domains=["other.example"],
+        collection_ids=["c1", {"id": "c2"}],
+    )
+    assert mock_http.last.form == [
+        ("account_id", "5"),
+        ("status_ids[]", "7"),
+        ("comment", "Breaks rule 2"),
+        ("forward", "1"),
+        ("category", "violation"),
+        ("rule_ids[]", str(documented("Rule")["id"])),
+        ("rule_ids[]", "3"),
+        ("forward_to_domains[]", "other.example"),
+        ("collection_ids[]", "c1"),
+        ("collection_ids[]", "c2"),
+    ]
+    assert report.category == "spam"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "version"), [({"category": "spam"}, "3.4.0"), ({"rule_ids": [1]}, "3.4.0"), ({"collection_ids": [1]}, "4.5.0")]
+)
+def test_report_parameter_gates(make_api, mock_http, kwargs, version):
+    with pytest.raises(MastodonVersionError):
+        make_api(version).report(5, **kwargs)
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize("kwargs", [{"category": "abuse"}, {"forward_to_domains": "other.example"}, {"forward_to_domains": [1]}])
+def test_report_bad_arguments(api, mock_http, kwargs):
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.report(5, **kwargs)
+    assert mock_http.sent == []
+
+
 def test_report_needs_an_account(api, mock_http):
     with pytest.raises(MastodonIllegalArgumentError):
         api.report(None)

@@ -50,6 +50,19 @@ def test_search_all_parameters(api, results):
     ]
 
 
+@pytest.mark.parametrize("method", ["search", "search_v2"])
+def test_search_limit(api, results, method):
+    found = getattr(api, method)("fogx", True, "accounts", None, None, None, None, True, 5)
+    assert results.last.query == [("q", "fogx"), ("resolve", "1"), ("type", "accounts"), ("exclude_unreviewed", "1"), ("limit", "5")]
+    assert found.accounts[0].id == 180744
+
+
+def test_search_limit_refused_before_2_4_1(make_api, results):
+    with pytest.raises(MastodonVersionError):
+        make_api("2.3.3").search("fogx", limit=5)
+    assert results.sent == []
+
+
 def test_search_v2_directly(api, results):
     api.search_v2("x", result_type="accounts")
     assert results.last.path == "/api/v2/search"
@@ -75,7 +88,7 @@ def test_search_before_2_4_1_refuses_new_parameters(make_api, results):
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"result_type": "accounts"}, {"account_id": 1}, {"offset": 2}, {"min_id": 1}, {"max_id": 1}],
+    [{"result_type": "accounts"}, {"account_id": 1}, {"offset": 2}, {"min_id": 1}, {"max_id": 1}, {"limit": 5}],
 )
 def test_search_parameters_need_2_8_0(make_api, results, kwargs):
     api = make_api("2.7.0")

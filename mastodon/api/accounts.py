@@ -8,7 +8,10 @@ from ..base import MastodonBase
 from ..endpoints import accounts as E
 from ..errors import MastodonIllegalArgumentError, MastodonNotFoundError
 from .binding import api_method, uses_endpoint
-from .support import load_media_file
+from .fallback import newest_available
+from .profile_form import profile_arguments
+
+DIRECTORY_ORDERS = ("active", "new")
 
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType, PaginationId
@@ -24,6 +27,16 @@ class AccountsAPI(MastodonBase):
         Returns a user dict.
         """
 
+    @api_method(E.accounts)
+    def accounts(self, ids: list[IdType]) -> EntityList:
+        """Fetch several accounts by id in one request.
+
+        Accounts that do not exist (or are not confirmed and approved) are left out, so
+        the result can be shorter than ``ids``.
+
+        Returns a list of user dicts.
+        """
+
     @api_method(E.account_verify_credentials)
     def account_verify_credentials(self) -> Entity:
         """Fetch logged-in user's account information.
@@ -35,7 +48,7 @@ class AccountsAPI(MastodonBase):
     def me(self) -> Entity:
         """Get this user's account. Synonym for account_verify_credentials()."""
 
-    @api_method(E.account_statuses)
+    @uses_endpoint(E.account_statuses)
     def account_statuses(
         self,
         id: IdType,  # noqa: A002
@@ -48,6 +61,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
+        exclude_direct: bool = False,
     ) -> EntityList:
         """Fetch statuses by user id. Same options as timeline() are permitted.
 
@@ -56,10 +70,18 @@ class AccountsAPI(MastodonBase):
         ``exclude_replies`` is set, filter out all statuses that are replies. If
         ``exclude_reblogs`` is set, filter out all statuses that are reblogs. If
         ``tagged`` is set, return only statuses that are tagged with ``tagged`` (a single
-        tag without a '#').
+        tag without a '#'). If ``exclude_direct`` is set, direct messages are removed
+        from the page that comes back (the server has no such filter; pages can be short).
 
         Returns a list of toot dicts.
         """
+        statuses = self._pipeline.call(E.account_statuses, dict(
+            id=id, only_media=only_media, pinned=pinned, exclude_replies=exclude_replies, exclude_reblogs=exclude_reblogs,
+            tagged=tagged, max_id=max_id, min_id=min_id, since_id=since_id, limit=limit,
+        ))
+        if exclude_direct:
+            statuses[:] = [status for status in statuses if status.get("visibility") != "direct"]  # keeps pagination
+        return statuses
 
     @api_method(E.account_following)
     def account_following(
@@ -90,15 +112,24 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_relationships)
-    def account_relationships(self, id: IdType | list[IdType]) -> EntityList:  # noqa: A002
+    def account_relationships(self, id: IdType | list[IdType], with_suspended: bool | None = None) -> EntityList:  # noqa: A002
         """Fetch relationship (following, followed_by, blocking, follow requested) of the logged in user to a given account. ``id`` can be a list.
+
+        Set ``with_suspended`` to also get relationships to suspended accounts (Mastodon 4.3.0+).
 
         Returns a list of relationship dicts.
         """
 
     @api_method(E.account_search)
-    def account_search(self, q: str, limit: int | None = None, following: bool = False) -> EntityList:
-        """Fetch matching accounts. Will lookup an account remotely if the search term is in the username@domain format and not yet in the database. Set ``following`` to True to limit the search to users the logged-in user follows.
+    def account_search(
+        self, q: str, limit: int | None = None, following: bool = False, resolve: bool = False, offset: int | None = None
+    ) -> EntityList:
+        """Fetch accounts whose username or display name match ``q``.
+
+        Set ``following`` to True to limit the search to users the logged-in user follows.
+        Set ``resolve`` to True to have the server look up a ``username@domain`` it does
+        not know yet through WebFinger. ``offset`` skips that many results (Mastodon
+        2.8.0+).
 
         Returns a list of user dicts.
         """
@@ -115,6 +146,13 @@ class AccountsAPI(MastodonBase):
         """Get an account's featured hashtags.
 
         Returns a list of hashtag dicts (NOT featured tag dicts).
+        """
+
+    @api_method(E.account_familiar_followers)
+    def account_familiar_followers(self, id: IdType | list[IdType]) -> EntityList:  # noqa: A002
+        """For each given account (``id`` can be a list), the accounts following it that the logged-in user follows too.
+
+        Returns a list of dicts with the account ``id`` and its familiar followers as ``accounts``.
         """
 
     @api_method(E.account_lists)
@@ -170,6 +208,31 @@ class AccountsAPI(MastodonBase):
         Returns a relationship dict containing the updated relationship to the user.
         """
 
+    @api_method(E.account_remove_from_followers)
+    def account_remove_from_followers(self, id: IdType) -> Entity:  # noqa: A002
+        """Make the given user stop following the logged-in user.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_endorse)
+    def account_endorse(self, id: IdType) -> Entity:  # noqa: A002
+        """Feature (endorse) a followed user on the logged-in user's profile.
+
+        Replaces account_pin() on Mastodon 4.4.0+.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
+    @api_method(E.account_unendorse)
+    def account_unendorse(self, id: IdType) -> Entity:  # noqa: A002
+        """Stop featuring a user on the logged-in user's profile.
+
+        Replaces account_unpin() on Mastodon 4.4.0+.
+
+        Returns a relationship dict containing the updated relationship to the user.
+        """
+
     @api_method(E.account_pin)
     def account_pin(self, id: IdType) -> Entity:  # noqa: A002
         """Pin / endorse a user.
@@ -204,8 +267,17 @@ class AccountsAPI(MastodonBase):
         bot: bool | None = None,
         discoverable: bool | None = None,
         fields: list[tuple[str, str]] | None = None,
+        hide_collections: bool | None = None,
+        indexable: bool | None = None,
+        attribution_domains: list[str] | None = None,
+        default_privacy: str | None = None,
+        default_sensitive: bool | None = None,
+        default_language: str | None = None,
+        default_quote_policy: str | None = None,
+        avatar_description: str | None = None,
+        header_description: str | None = None,
     ) -> Entity:
-        """Update the profile for the currently logged-in user.
+        """Update the profile and posting defaults of the logged-in user.
 
         ``note`` is the user's bio. ``avatar`` and ``header`` are images: either image
         data with a mime type, or a file name. ``locked`` specifies whether the user needs
@@ -213,26 +285,89 @@ class AccountsAPI(MastodonBase):
         ``discoverable`` whether the user appears in the user directory. ``fields`` can be
         a list of up to four name-value pairs (tuples) shown in the profile.
 
+        ``hide_collections`` hides who the user follows and is followed by (4.1.0+),
+        ``indexable`` lets anyone search the user's public posts (4.2.0+),
+        ``attribution_domains`` lists up to ten websites allowed to credit the user
+        (4.4.0+). ``default_privacy`` ("public", "unlisted" or "private"),
+        ``default_sensitive``, ``default_language`` and ``default_quote_policy``
+        ("public", "followers" or "nobody", 4.5.0+) set the defaults for new posts.
+        ``avatar_description`` and ``header_description`` describe the images (4.6.0+).
+        Only the values given are changed.
+
         Returns the updated user dict of the logged-in user.
         """
-        args: dict[str, Any] = dict(display_name=display_name, note=note, locked=locked, bot=bot, discoverable=discoverable)
-        if fields is not None:
-            fields = list(fields)
-            if len(fields) > 4:
-                raise MastodonIllegalArgumentError("A maximum of four fields are allowed.")
-            for index, pair in enumerate(fields):
-                try:
-                    name, value = pair
-                except (TypeError, ValueError):
-                    raise MastodonIllegalArgumentError("fields must be (name, value) pairs") from None
-                args[f"fields_attributes[{index}][name]"] = name
-                args[f"fields_attributes[{index}][value]"] = value
-        files = {}
-        if avatar is not None:
-            files["avatar"] = load_media_file(avatar, avatar_mime_type)
-        if header is not None:
-            files["header"] = load_media_file(header, header_mime_type)
-        return self._pipeline.call(E.account_update_credentials, args, files=files or None)
+        args, files = profile_arguments(
+            dict(
+                display_name=display_name, note=note, locked=locked, bot=bot, discoverable=discoverable,
+                hide_collections=hide_collections, indexable=indexable, attribution_domains=attribution_domains,
+                default_privacy=default_privacy, default_sensitive=default_sensitive, default_language=default_language,
+                default_quote_policy=default_quote_policy, avatar_description=avatar_description, header_description=header_description,
+            ),
+            fields, (avatar, avatar_mime_type), (header, header_mime_type),
+        )
+        return self._pipeline.call(E.account_update_credentials, args, files=files)
+
+    @api_method(E.profile)
+    def profile(self) -> Entity:
+        """Fetch the logged-in user's profile as it is edited: texts, images, fields and profile settings.
+
+        Returns a profile dict.
+        """
+
+    @uses_endpoint(E.profile_update)
+    def profile_update(
+        self,
+        display_name: str | None = None,
+        note: str | None = None,
+        avatar: Any = None,
+        avatar_mime_type: str | None = None,
+        header: Any = None,
+        header_mime_type: str | None = None,
+        locked: bool | None = None,
+        bot: bool | None = None,
+        discoverable: bool | None = None,
+        hide_collections: bool | None = None,
+        indexable: bool | None = None,
+        show_media: bool | None = None,
+        show_media_replies: bool | None = None,
+        show_featured: bool | None = None,
+        attribution_domains: list[str] | None = None,
+        fields: list[tuple[str, str]] | None = None,
+        avatar_description: str | None = None,
+        header_description: str | None = None,
+    ) -> Entity:
+        """Update the logged-in user's profile; only the values given are changed.
+
+        Takes the profile parameters of account_update_credentials() (not the posting
+        defaults), and ``show_media`` (show a "Media" tab), ``show_media_replies``
+        (include media from replies in it) and ``show_featured`` (show a "Featured" tab).
+
+        Returns the updated profile dict.
+        """
+        args, files = profile_arguments(
+            dict(
+                display_name=display_name, note=note, locked=locked, bot=bot, discoverable=discoverable,
+                hide_collections=hide_collections, indexable=indexable, show_media=show_media,
+                show_media_replies=show_media_replies, show_featured=show_featured, attribution_domains=attribution_domains,
+                avatar_description=avatar_description, header_description=header_description,
+            ),
+            fields, (avatar, avatar_mime_type), (header, header_mime_type),
+        )
+        return self._pipeline.call(E.profile_update, args, files=files)
+
+    @api_method(E.account_delete_avatar)
+    def account_delete_avatar(self) -> Entity:
+        """Remove the logged-in user's avatar (it falls back to the server's default image).
+
+        Returns the updated user dict of the logged-in user.
+        """
+
+    @api_method(E.account_delete_header)
+    def account_delete_header(self) -> Entity:
+        """Remove the logged-in user's header image.
+
+        Returns the updated user dict of the logged-in user.
+        """
 
     @uses_endpoint(E.follows)
     def follows(self, uri: str) -> Entity:
@@ -279,23 +414,48 @@ class AccountsAPI(MastodonBase):
 
     # -- suggestions, directory, endorsements --------------------------------------------
 
-    @api_method(E.suggestions)
+    @uses_endpoint(E.suggestions_v2)
     def suggestions(self) -> EntityList:
-        """Fetch follow suggestions for the logged-in user.
+        """Fetch follow suggestions for the logged-in user, from the newest API the server has.
+
+        On Mastodon 3.4.0+ this is suggestions_v2() (suggestion dicts, each with the
+        ``account`` and why it is suggested); on older servers suggestions_v1() (user dicts).
+        """
+        return self._pipeline.call(newest_available(self, E.suggestions_v2, E.suggestions))
+
+    @api_method(E.suggestions)
+    def suggestions_v1(self) -> EntityList:
+        """Fetch accounts the logged-in user has interacted with but does not follow (deprecated since 3.4.0).
 
         Returns a list of user dicts.
+        """
+
+    @api_method(E.suggestions_v2)
+    def suggestions_v2(self) -> EntityList:
+        """Fetch follow suggestions, each a dict with the suggested ``account`` and the ``sources`` of the suggestion.
+
+        Returns a list of suggestion dicts.
         """
 
     @api_method(E.suggestion_delete)
     def suggestion_delete(self, account_id: IdType) -> None:
         """Remove the user with the given account_id from the follow suggestions."""
 
-    @api_method(E.directory)
-    def directory(self) -> EntityList:
+    @uses_endpoint(E.directory)
+    def directory(
+        self, offset: int | None = None, limit: int | None = None, order: str | None = None, local: bool | None = None
+    ) -> EntityList:
         """Fetch the contents of the profile directory, if enabled on the server.
+
+        ``offset`` skips that many accounts, ``limit`` caps how many come back (at most
+        80). ``order`` is "active" (most recently posted first, the default) or "new"
+        (newest accounts first). Set ``local`` to True to list only this server's accounts.
 
         Returns a list of user dicts.
         """
+        if order is not None and order not in DIRECTORY_ORDERS:
+            raise MastodonIllegalArgumentError(f"Invalid directory order {order!r}; use one of {', '.join(DIRECTORY_ORDERS)}")
+        return self._pipeline.call(E.directory, dict(offset=offset, limit=limit, order=order, local=local))
 
     @api_method(E.endorsements)
     def endorsements(self) -> EntityList:

@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import lists as E
 from ..errors import MastodonIllegalArgumentError
+from ..versions import parse_version_tuple
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType, PaginationId
+
+REPLIES_POLICIES = ("followed", "list", "none")
 
 
 def _title(title: Any) -> str:
@@ -21,6 +24,19 @@ def _title(title: Any) -> str:
 
 
 class ListsAPI(MastodonBase):
+    def _list_form(self, title: Any, replies_policy: Any, exclusive: Any) -> dict[str, Any]:
+        """A checked list form; each option goes to servers that know it, or when it is not the default."""
+        if replies_policy not in REPLIES_POLICIES:
+            raise MastodonIllegalArgumentError(f"Invalid replies_policy {replies_policy!r}; use one of {', '.join(REPLIES_POLICIES)}")
+        if not isinstance(exclusive, bool):
+            raise MastodonIllegalArgumentError("exclusive must be True or False")
+        form: dict[str, Any] = {"title": _title(title)}
+        for option, value, default in (("replies_policy", replies_policy, "list"), ("exclusive", exclusive, False)):
+            added = E.list_create.params_by_name[option].added or "1.0.0"
+            if value != default or self._version_at_least(parse_version_tuple(added)):
+                form[option] = value
+        return form
+
     @api_method(E.lists)
     def lists(self) -> EntityList:
         """Fetch a list of all the Lists by the logged-in user.
@@ -50,20 +66,28 @@ class ListsAPI(MastodonBase):
         """
 
     @uses_endpoint(E.list_create)
-    def list_create(self, title: str) -> Entity:
+    def list_create(self, title: str, replies_policy: str = "list", exclusive: bool = False) -> Entity:
         """Create a new list with the given title.
+
+        ``replies_policy`` says which replies show in the list: "followed" (replies to
+        anyone the user follows), "list" (replies to list members, the default) or "none"
+        (Mastodon 3.3.0+). Set ``exclusive`` to True to keep the list members' posts out
+        of the home timeline (4.2.0+).
 
         Returns the list dict of the created list.
         """
-        return self._pipeline.call(E.list_create, {"title": _title(title)})
+        return self._pipeline.call(E.list_create, self._list_form(title, replies_policy, exclusive))
 
     @uses_endpoint(E.list_update)
-    def list_update(self, id: IdType, title: str) -> Entity:  # noqa: A002
-        """Update info about a list, where "info" is really the lists title.
+    def list_update(self, id: IdType, title: str, replies_policy: str = "list", exclusive: bool = False) -> Entity:  # noqa: A002
+        """Rename a list and set its options, as for list_create().
+
+        Servers that know ``replies_policy`` and ``exclusive`` are always sent both: pass
+        the list's current values to keep them.
 
         Returns the list dict of the modified list.
         """
-        return self._pipeline.call(E.list_update, {"id": id, "title": _title(title)})
+        return self._pipeline.call(E.list_update, {"id": id, **self._list_form(title, replies_policy, exclusive)})
 
     @api_method(E.list_delete)
     def list_delete(self, id: IdType) -> None:  # noqa: A002

@@ -13,6 +13,8 @@ from .binding import api_method, uses_endpoint
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType
 
+REPORT_CATEGORIES = ("spam", "legal", "violation", "other")
+
 
 class MiscAPI(MastodonBase):
     @api_method(E.reports)
@@ -31,19 +33,39 @@ class MiscAPI(MastodonBase):
         status_ids: IdType | list[IdType] | None = None,
         comment: str | None = None,
         forward: bool = False,
+        category: str | None = None,
+        rule_ids: list[IdType] | None = None,
+        forward_to_domains: list[str] | None = None,
+        collection_ids: list[IdType] | None = None,
     ) -> Entity:
-        """Report statuses to the instances administrators.
+        """Report an account (and optionally some of its statuses) to the server's moderators.
 
         Accepts a list of toot IDs associated with the report, and a comment.
 
         Set ``forward`` to True to forward a report of a remote user to that users instance
-        as well as sending it to the instance local administrators.
+        as well as sending it to the instance local administrators; ``forward_to_domains``
+        names further servers to forward it to (those of accounts the reported statuses
+        reply to).
+
+        ``category`` is "spam", "legal" (illegal content), "violation" (of the rules whose
+        ids are given as ``rule_ids``) or "other" (the default); both need Mastodon 3.5.0+,
+        and the server files a report with ``rule_ids`` as a violation. ``collection_ids``
+        attaches collections to the report (4.6.0+).
 
         Returns a report dict.
         """
         if account_id is None:
             raise MastodonIllegalArgumentError("account_id is required")
-        return self._pipeline.call(E.report, dict(account_id=account_id, status_ids=status_ids, comment=comment, forward=forward))
+        if category is not None and category not in REPORT_CATEGORIES:
+            raise MastodonIllegalArgumentError(f"Invalid report category {category!r}; use one of {', '.join(REPORT_CATEGORIES)}")
+        if forward_to_domains is not None and (
+            isinstance(forward_to_domains, str) or not all(isinstance(d, str) for d in forward_to_domains)
+        ):
+            raise MastodonIllegalArgumentError("forward_to_domains must be a list of domain names")
+        return self._pipeline.call(E.report, dict(
+            account_id=account_id, status_ids=status_ids, comment=comment, forward=forward, category=category,
+            rule_ids=rule_ids, forward_to_domains=forward_to_domains, collection_ids=collection_ids,
+        ))
 
     @uses_endpoint(E.markers_get)
     def markers_get(self, timeline: str | list[str] = ["home"]) -> Entity:  # noqa: B006

@@ -27,6 +27,7 @@ class SearchAPI(MastodonBase):
         min_id: PaginationId = None,
         max_id: PaginationId = None,
         exclude_unreviewed: bool = True,
+        limit: int | None = None,
     ) -> Entity:
         """Fetch matching hashtags, accounts and statuses.
 
@@ -35,6 +36,7 @@ class SearchAPI(MastodonBase):
         Specify ``account_id`` to only get results from the account with that id.
         ``offset``, ``min_id`` and ``max_id`` can be used to paginate.
         ``exclude_unreviewed`` restricts hashtag results to reviewed ones (on by default).
+        ``limit`` caps the results of each type.
 
         Uses search_v1 on Mastodon versions before 2.4.1, search_v2 otherwise. Parameters
         other than ``resolve`` need Mastodon 2.8.0 or above; a MastodonVersionError is
@@ -43,10 +45,10 @@ class SearchAPI(MastodonBase):
         Returns a search result dict, with tags as hashtag dicts.
         """
         if self.version_check_mode != "none" and not self._version_at_least((2, 4, 1)):
-            if any(v is not None for v in (result_type, account_id, offset, min_id, max_id)):
+            if any(v is not None for v in (result_type, account_id, offset, min_id, max_id, limit)):
                 raise MastodonVersionError("Advanced search parameters require Mastodon 2.8.0+")
             return self.search_v1(q, resolve=resolve)
-        return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed)
+        return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed, limit)
 
     @api_method(E.search_v1)
     def search_v1(self, q: str, resolve: bool = False) -> Entity:
@@ -66,6 +68,7 @@ class SearchAPI(MastodonBase):
         min_id: PaginationId = None,
         max_id: PaginationId = None,
         exclude_unreviewed: bool = True,
+        limit: int | None = None,
     ) -> Entity:
         """Identical to search_v1(), except in that it returns tags as hashtag dicts, has more parameters, and resolves by default.
 
@@ -77,10 +80,13 @@ class SearchAPI(MastodonBase):
             raise MastodonIllegalArgumentError("q must be a string")
         if result_type is not None and result_type not in RESULT_TYPES:
             raise MastodonIllegalArgumentError(f"Invalid result_type {result_type!r}; use one of {', '.join(RESULT_TYPES)}")
-        args = dict(q=q, resolve=resolve, result_type=result_type, account_id=account_id, offset=offset, min_id=min_id, max_id=max_id)
+        args = dict(
+            q=q, resolve=resolve, result_type=result_type, account_id=account_id, offset=offset, min_id=min_id, max_id=max_id,
+        )
         # exclude_unreviewed only exists from 3.0.0 on; its default is left out on older servers.
         if exclude_unreviewed is not True or self._version_at_least((3, 0, 0)):
             args["exclude_unreviewed"] = exclude_unreviewed
+        args["limit"] = limit
         return self._pipeline.call(E.search_v2, args)
 
 

@@ -28,6 +28,8 @@ AREA_MODULES: tuple[str, ...] = (
     "notifications",
     "accounts",
     "lists",
+    "tags",
+    "trends",
     "misc",
     "filters",
     "media",

@@ -1,6 +1,6 @@
 """Account, relationship, follow and profile endpoints."""
 
-from .model import FILE, FLAG, IDS, PAGINATION, Endpoint, endpoint
+from .model import FILE, FLAG, IDS, LIST, PAGINATION, Endpoint, Param, endpoint
 
 R = "Reading data: Accounts"
 W = "Writing data: Accounts"
@@ -11,6 +11,7 @@ def _rel(name: str, verb: str, added: str, changed: str, *params: object) -> End
 
 
 account = endpoint("account", "GET", "/api/v1/accounts/{id}", returns="Account", section=R)
+accounts = endpoint("accounts", "GET", "/api/v1/accounts", IDS("ids", wire="id[]"), returns="[Account]", added="4.3.0", section=R)
 account_verify_credentials = endpoint(
     "account_verify_credentials", "GET", "/api/v1/accounts/verify_credentials", returns="Account", changed="2.1.0", section=R
 )
@@ -28,16 +29,21 @@ account_followers = endpoint(
     returns="[Account]", changed="2.6.0", section=R,
 )
 account_relationships = endpoint(
-    "account_relationships", "GET", "/api/v1/accounts/relationships", IDS("id"),
+    "account_relationships", "GET", "/api/v1/accounts/relationships", IDS("id"), Param("with_suspended", added="4.3.0"),
     returns="[Relationship]", changed="1.4.0", section=R,
 )
 account_search = endpoint(
-    "account_search", "GET", "/api/v1/accounts/search", "q", "limit", FLAG("following"),
+    "account_search", "GET", "/api/v1/accounts/search", "q", "limit", FLAG("following"), FLAG("resolve"),
+    Param("offset", added="2.8.0"),
     returns="[Account]", changed="2.3.0", section=R,
 )
 account_lookup = endpoint("account_lookup", "GET", "/api/v1/accounts/lookup", "acct", returns="Account", added="3.4.0", section=R)
 account_featured_tags = endpoint(
     "account_featured_tags", "GET", "/api/v1/accounts/{id}/featured_tags", returns="[Tag]", added="3.3.0", section=R
+)
+account_familiar_followers = endpoint(
+    "account_familiar_followers", "GET", "/api/v1/accounts/familiar_followers", IDS("id"),
+    returns="[FamiliarFollowers]", added="3.5.0", section=R,
 )
 account_lists = endpoint("account_lists", "GET", "/api/v1/accounts/{id}/lists", returns="[UserList]", added="2.1.0", section=R)
 
@@ -47,14 +53,34 @@ account_block = _rel("account_block", "block", "1.0.0", "1.4.0")
 account_unblock = _rel("account_unblock", "unblock", "1.0.0", "1.4.0")
 account_mute = _rel("account_mute", "mute", "1.1.0", "2.4.3", "notifications", "duration")
 account_unmute = _rel("account_unmute", "unmute", "1.1.0", "1.4.0")
+account_remove_from_followers = _rel("account_remove_from_followers", "remove_from_followers", "3.5.0", "3.5.0")
+account_endorse = _rel("account_endorse", "endorse", "4.4.0", "4.4.0")
+account_unendorse = _rel("account_unendorse", "unendorse", "4.4.0", "4.4.0")
 account_pin = _rel("account_pin", "pin", "2.5.0", "2.5.0")
 account_unpin = _rel("account_unpin", "unpin", "2.5.0", "2.5.0")
 account_note_set = _rel("account_note_set", "note", "3.2.0", "3.2.0", "comment")
 account_update_credentials = endpoint(
     "account_update_credentials", "PATCH", "/api/v1/accounts/update_credentials",
     "display_name", "note", FILE("avatar"), FILE("header"), "locked", "bot", "discoverable",
+    Param("hide_collections", added="4.1.0"), Param("indexable", added="4.2.0"), LIST("attribution_domains", added="4.4.0"),
+    Param("default_privacy", wire="source[privacy]", added="2.4.0"),
+    Param("default_sensitive", wire="source[sensitive]", added="2.4.0"),
+    Param("default_language", wire="source[language]", added="2.4.2"),
+    Param("default_quote_policy", wire="source[quote_policy]", added="4.5.0"),
+    Param("avatar_description", added="4.6.0"), Param("header_description", added="4.6.0"),
     returns="Account", added="1.1.1", changed="3.1.0", section=W,
 )
+
+P = "Writing data: Profile"
+profile = endpoint("profile", "GET", "/api/v1/profile", returns="Profile", added="4.6.0", section="Reading data: Profile")
+profile_update = endpoint(
+    "profile_update", "PATCH", "/api/v1/profile",
+    "display_name", "note", FILE("avatar"), FILE("header"), "locked", "bot", "discoverable", "hide_collections", "indexable",
+    "show_media", "show_media_replies", "show_featured", LIST("attribution_domains"), "avatar_description", "header_description",
+    returns="Profile", added="4.6.0", section=P,
+)
+account_delete_avatar = endpoint("account_delete_avatar", "DELETE", "/api/v1/profile/avatar", returns="Account", added="4.2.0", section=P)
+account_delete_header = endpoint("account_delete_header", "DELETE", "/api/v1/profile/header", returns="Account", added="4.2.0", section=P)
 follows = endpoint("follows", "POST", "/api/v1/follows", "uri", returns="Account", changed="2.1.0", section="Reading data: Follows")
 
 F = "Reading data: Featured tags"
@@ -70,6 +96,9 @@ featured_tag_delete = endpoint(
 )
 
 suggestions = endpoint("suggestions", "GET", "/api/v1/suggestions", returns="[Account]", added="2.4.3", section="Reading data: Follow suggestions")
+suggestions_v2 = endpoint(
+    "suggestions_v2", "GET", "/api/v2/suggestions", returns="[Suggestion]", added="3.4.0", section="Reading data: Follow suggestions"
+)
 suggestion_delete = endpoint(
     "suggestion_delete", "DELETE", "/api/v1/suggestions/{account_id}", returns="None", added="2.4.3",
     section="Writing data: Follow suggestions",

@@ -7,6 +7,7 @@ search_v2 = endpoint(
     "search_v2", "GET", "/api/v2/search", "q", "resolve",
     Param("result_type", wire="type", added="2.8.0"), ID("account_id", added="2.8.0"), Param("offset", added="2.8.0"),
     ID("min_id", added="2.8.0"), ID("max_id", added="2.8.0"), Param("exclude_unreviewed", added="3.0.0"),
+    Param("limit", added="2.8.0"),
     returns="SearchV2", added="2.4.1", changed="2.8.0", section="Reading data: Searching",
 )
 
@@ -27,6 +28,7 @@ filter_delete = endpoint("filter_delete", "DELETE", "/api/v1/filters/{id}", retu
 reports = endpoint("reports", "GET", "/api/v1/reports", returns="[Report]", added="1.1.0", section="Reading data: Reports")
 report = endpoint(
     "report", "POST", "/api/v1/reports", ID("account_id"), IDS("status_ids"), "comment", FLAG("forward"),
+    Param("category", added="3.5.0"), IDS("rule_ids", added="3.5.0"), LIST("forward_to_domains"), IDS("collection_ids", added="4.6.0"),
     returns="Report", added="1.1.0", changed="2.5.0", section="Writing data: Reports",
 )
 

@@ -1,0 +1,60 @@
+"""Trending hashtags, statuses and links."""
+
+from __future__ import annotations
+
+from ..base import MastodonBase
+from ..endpoints import trends as E
+from ..endpoints.model import Endpoint
+from ..return_types import EntityList
+from .binding import uses_endpoint
+from .fallback import newest_available
+
+
+class TrendsAPI(MastodonBase):
+    def _trending(self, endpoint: Endpoint, limit: int | None, offset: int | None, lang: str | None) -> EntityList:
+        """One page of trends; ``lang`` asks for them in that language (``Accept-Language``)."""
+        headers = {"Accept-Language": lang} if lang else None
+        return self._pipeline.call(endpoint, {"limit": limit, "offset": offset}, headers=headers)
+
+    @uses_endpoint(E.trending_tags)
+    def trending_tags(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+        """Fetch the hashtags used more than usual this past week, most trending first.
+
+        ``limit`` caps the number (at most 20), ``offset`` skips that many, ``lang`` (an
+        ISO 639 code) asks for the trends of that language. Servers before 3.5.0 are asked
+        on their older route, which takes ``limit`` only.
+
+        Returns a list of hashtag dicts, with their use history.
+        """
+        return self._trending(newest_available(self, E.trending_tags, E.trends), limit, offset, lang)
+
+    @uses_endpoint(E.trending_tags)
+    def trends(self, limit: int | None = None) -> EntityList:
+        """Fetch trending hashtags: trending_tags() by its older name.
+
+        Returns a list of hashtag dicts.
+        """
+        return self.trending_tags(limit)
+
+    @uses_endpoint(E.trending_statuses)
+    def trending_statuses(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+        """Fetch the statuses interacted with more than others, most trending first.
+
+        ``limit`` caps the number (at most 40); ``offset`` and ``lang`` as for trending_tags().
+
+        Returns a list of toot dicts.
+        """
+        return self._trending(E.trending_statuses, limit, offset, lang)
+
+    @uses_endpoint(E.trending_links)
+    def trending_links(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+        """Fetch the links shared more than others, most trending first.
+
+        ``limit`` caps the number (at most 20); ``offset`` and ``lang`` as for trending_tags().
+
+        Returns a list of preview card dicts, each with its share ``history``.
+        """
+        return self._trending(E.trending_links, limit, offset, lang)
+
+
+__all__ = ["TrendsAPI"]
