@@ -34,7 +34,7 @@ def test_list_create(api, mock_http):
     created = api.list_create("Friends")
     sent = mock_http.last
     assert (sent.method, sent.path) == ("POST", "/api/v1/lists")
-    assert sent.form == [("title", "Friends"), ("replies_policy", "list"), ("exclusive", "0")]
+    assert sent.form == [("title", "Friends")]
     assert created.id == LIST_ID
     assert created.replies_policy == "list"
     api.list_create("Friends", "followed", True)
@@ -49,11 +49,16 @@ def test_list_update(api, mock_http):
     assert sent.form == [("title", "Close friends"), ("replies_policy", "none"), ("exclusive", "1")]
 
 
-@pytest.mark.parametrize(("version", "form"), [("2.1.0", []), ("3.3.0", [("replies_policy", "list")])])
-def test_list_options_left_out_where_the_server_predates_them(make_api, mock_http, version, form):
+def test_list_options_at_their_defaults_are_left_out(make_api, mock_http):
     mock_http.add("POST", "/api/v1/lists", documented("List"))
-    make_api(version).list_create("Friends")
-    assert mock_http.last.form == [("title", "Friends"), *form]
+    mock_http.add("PUT", f"/api/v1/lists/{LIST_ID}", documented("List"))
+    api = make_api("2.1.0")
+    api.list_create("Friends", "list", False)
+    assert mock_http.last.form == [("title", "Friends")]
+    api.list_update(LIST_ID, "Friends", replies_policy="list", exclusive=False)
+    assert mock_http.last.form == [("title", "Friends")]
+    make_api("4.2.0").list_update(LIST_ID, "Friends", exclusive=True)
+    assert mock_http.last.form == [("title", "Friends"), ("exclusive", "1")]
 
 
 @pytest.mark.parametrize(("version", "kwargs"), [("3.2.0", {"replies_policy": "none"}), ("4.1.0", {"exclusive": True})])

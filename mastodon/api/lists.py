@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import lists as E
 from ..errors import MastodonIllegalArgumentError
-from ..versions import parse_version_tuple
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
@@ -23,20 +22,21 @@ def _title(title: Any) -> str:
     return title
 
 
-class ListsAPI(MastodonBase):
-    def _list_form(self, title: Any, replies_policy: Any, exclusive: Any) -> dict[str, Any]:
-        """A checked list form; each option goes to servers that know it, or when it is not the default."""
-        if replies_policy not in REPLIES_POLICIES:
-            raise MastodonIllegalArgumentError(f"Invalid replies_policy {replies_policy!r}; use one of {', '.join(REPLIES_POLICIES)}")
-        if not isinstance(exclusive, bool):
-            raise MastodonIllegalArgumentError("exclusive must be True or False")
-        form: dict[str, Any] = {"title": _title(title)}
-        for option, value, default in (("replies_policy", replies_policy, "list"), ("exclusive", exclusive, False)):
-            added = E.list_create.params_by_name[option].added or "1.0.0"
-            if value != default or self._version_at_least(parse_version_tuple(added)):
-                form[option] = value
-        return form
+def _list_form(title: Any, replies_policy: Any, exclusive: Any) -> dict[str, Any]:
+    """A checked list form. Options at the server's defaults are left out (so the request
+    is the one servers before 3.3.0 take, and an update keeps the list's setting)."""
+    if replies_policy not in REPLIES_POLICIES:
+        raise MastodonIllegalArgumentError(f"Invalid replies_policy {replies_policy!r}; use one of {', '.join(REPLIES_POLICIES)}")
+    if not isinstance(exclusive, bool):
+        raise MastodonIllegalArgumentError("exclusive must be True or False")
+    return {
+        "title": _title(title),
+        "replies_policy": None if replies_policy == "list" else replies_policy,
+        "exclusive": exclusive or None,
+    }
 
+
+class ListsAPI(MastodonBase):
     @api_method(E.lists)
     def lists(self) -> EntityList:
         """Fetch a list of all the Lists by the logged-in user.
@@ -72,22 +72,22 @@ class ListsAPI(MastodonBase):
         ``replies_policy`` says which replies show in the list: "followed" (replies to
         anyone the user follows), "list" (replies to list members, the default) or "none"
         (Mastodon 3.3.0+). Set ``exclusive`` to True to keep the list members' posts out
-        of the home timeline (4.2.0+).
+        of the home timeline (4.2.0+). Options at their defaults are not sent.
 
         Returns the list dict of the created list.
         """
-        return self._pipeline.call(E.list_create, self._list_form(title, replies_policy, exclusive))
+        return self._pipeline.call(E.list_create, _list_form(title, replies_policy, exclusive))
 
     @uses_endpoint(E.list_update)
     def list_update(self, id: IdType, title: str, replies_policy: str = "list", exclusive: bool = False) -> Entity:  # noqa: A002
-        """Rename a list and set its options, as for list_create().
+        """Rename a list and change its options, as for list_create().
 
-        Servers that know ``replies_policy`` and ``exclusive`` are always sent both: pass
-        the list's current values to keep them.
+        Options at their defaults ("list", False) are not sent, so the list keeps what it
+        has for them.
 
         Returns the list dict of the modified list.
         """
-        return self._pipeline.call(E.list_update, {"id": id, **self._list_form(title, replies_policy, exclusive)})
+        return self._pipeline.call(E.list_update, {"id": id, **_list_form(title, replies_policy, exclusive)})
 
     @api_method(E.list_delete)
     def list_delete(self, id: IdType) -> None:  # noqa: A002

@@ -29,7 +29,7 @@ CALLS: dict[str, Callable[[Any, str], Any]] = {
     "featured_tag_suggestions": lambda api, bob: api.featured_tag_suggestions(),
     "featured_tag_create": lambda api, bob: api.featured_tag_create("livetests"),
     "featured_tag_delete": lambda api, bob: api.featured_tag_delete(FAKE_ID),
-    "suggestions": lambda api, bob: api.suggestions(),
+    "suggestions": lambda api, bob: api.suggestions_v1(),
     "suggestion_delete": lambda api, bob: api.suggestion_delete(bob),
     "directory": lambda api, bob: api.directory(),
     "domain_blocks": lambda api, bob: api.domain_blocks(),
