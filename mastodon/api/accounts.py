@@ -11,10 +11,10 @@ from .binding import api_method, uses_endpoint
 from .fallback import newest_available
 from .profile_form import profile_arguments
 
-DIRECTORY_ORDERS = ("active", "new")
-
 if TYPE_CHECKING:
     from ..return_types import Entity, EntityList, IdType, PaginationId
+
+DIRECTORY_ORDERS = ("active", "new")
 
 
 class AccountsAPI(MastodonBase):

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import tags as E
 from ..errors import MastodonIllegalArgumentError
-from ..return_types import Entity, EntityList, PaginationId
 from .binding import api_method, uses_endpoint
+
+if TYPE_CHECKING:
+    from ..return_types import Entity, EntityList, PaginationId
 
 
 def tag_name(hashtag: Any) -> str:

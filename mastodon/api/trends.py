@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..base import MastodonBase
 from ..endpoints import trends as E
-from ..endpoints.model import Endpoint
-from ..return_types import EntityList
 from .binding import uses_endpoint
 from .fallback import newest_available
+
+if TYPE_CHECKING:
+    from ..endpoints.model import Endpoint
+    from ..return_types import EntityList
 
 
 class TrendsAPI(MastodonBase):
