@@ -291,6 +291,21 @@ class MastodonBase:
         self._transport.request_timeout = value
 
     @property
+    def max_response_bytes(self) -> int:
+        """The largest response body a call accepts, in bytes once decompressed (default 64 MiB).
+
+        A bigger body (or an endless one, or a compression bomb) is not read further and
+        the call raises :class:`MastodonNetworkError`.
+        """
+        return self._transport.max_response_bytes
+
+    @max_response_bytes.setter
+    def max_response_bytes(self, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise MastodonIllegalArgumentError("max_response_bytes must be a positive number of bytes")
+        self._transport.max_response_bytes = value
+
+    @property
     def user_agent(self) -> str | None:
         return self._transport.user_agent
 

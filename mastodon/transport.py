@@ -16,6 +16,7 @@ import requests
 import urllib3
 
 from .backend_types import ErrorDetails
+from .deadline import WATCHDOG, response_socket
 from .errors import (
     MastodonAPIError,
     MastodonIllegalArgumentError,
@@ -23,6 +24,7 @@ from .errors import (
     MastodonRatelimitError,
     error_class_for_status,
 )
+from .limits import MAX_RESPONSE_BYTES
 
 RATELIMIT_METHODS = ("throw", "wait", "pace")
 #: Never sleep longer than this for one rate-limit wait.
@@ -141,21 +143,56 @@ def redact_text(text: str, *secrets: str | None) -> str:
     return text
 
 
-def read_body(response: requests.Response) -> None:
-    """Load a streamed response's whole body with one read (``.content`` reads 10 KB chunks).
+#: Bytes asked of the body per read when it has to be read piece by piece.
+_BODY_PIECE = 1024 * 1024
 
-    Responses whose body is already loaded (mock adapters, caching sessions) are left as
-    they are. Read errors propagate as ``urllib3``/``requests`` exceptions.
+
+def read_body(response: requests.Response, limit: int = MAX_RESPONSE_BYTES) -> None:
+    """Load a streamed response's body, refusing one larger than ``limit`` bytes once decoded.
+
+    A body with a ``Content-Length`` within the limit and no content coding is read with
+    one call (``.content`` reads 10 KB chunks); a chunked or compressed one is read (and
+    decompressed) a piece at a time, so that neither an endless body nor a compression
+    bomb is held in memory past ``limit``. Responses whose body is already loaded (mock
+    adapters, caching sessions) are only measured. Raises :class:`MastodonNetworkError`
+    past the limit; read errors propagate as ``urllib3``/``requests`` exceptions.
     """
     raw = response.raw
     if response._content is not False or raw is None or not hasattr(raw, "read"):  # type: ignore[attr-defined]
+        content = response._content  # type: ignore[attr-defined]
+        if isinstance(content, bytes) and len(content) > limit:
+            raise _too_large(response, limit)
         return
+    headers = response.headers
+    length = headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > limit:
+        raise _too_large(response, limit)
     try:
-        body = raw.read(decode_content=True)
+        if length.isdigit() and headers.get("Content-Encoding", "identity").lower() == "identity":
+            body = raw.read(decode_content=True)
+        else:
+            pieces: list[bytes] = []
+            total = 0
+            while True:
+                piece = raw.read(_BODY_PIECE, decode_content=True)
+                if not piece:
+                    break
+                total += len(piece)
+                if total > limit:
+                    raise _too_large(response, limit)
+                pieces.append(piece)
+            body = b"".join(pieces)
     except TypeError:  # a raw object without urllib3's signature
         body = raw.read()
     response._content = body if isinstance(body, bytes) else bytes(body or b"")  # type: ignore[attr-defined]
     response._content_consumed = True  # type: ignore[attr-defined]
+
+
+def _too_large(response: requests.Response, limit: int) -> MastodonNetworkError:
+    response.close()
+    return MastodonNetworkError(
+        f"Response body larger than max_response_bytes ({limit} bytes); not read any further"
+    )
 
 
 _TAG = r"<[^<>]*>"  # not "[^>]+": that rescans the rest of the page for every unclosed "<"
@@ -249,12 +286,18 @@ class Transport:
                 f"Invalid ratelimit method {ratelimit_method!r}; use one of {', '.join(RATELIMIT_METHODS)}"
             )
         self.api_base_url = api_base_url
-        self.session = session if session is not None else requests.Session()
+        if session is None:
+            from .deadline import deadline_session
+
+            session = deadline_session()
+        self.session = session
         self.request_timeout = request_timeout
         self.user_agent = user_agent
         self.ratelimit_method = ratelimit_method
         self.ratelimit_pacefactor = ratelimit_pacefactor
         self.debug_requests = debug_requests
+        #: The largest response body (decoded) a call accepts; see :func:`read_body`.
+        self.max_response_bytes = MAX_RESPONSE_BYTES
         self.clock = clock
         self.sleep = sleep
         self.access_token: str | None = None
@@ -362,6 +405,8 @@ class Transport:
                     f"json={redact(json_body)!r} files={list(files or ())!r} headers={redact(headers)!r}",
                     file=sys.stderr,
                 )
+            timeout = self.request_timeout
+            deadline = WATCHDOG.start(timeout) if isinstance(timeout, (int, float)) and timeout > 0 else None
             try:
                 response = self.session.request(
                     method,
@@ -375,11 +420,27 @@ class Transport:
                     stream=True,  # the body is read below in one call, unless the caller streams it
                     hooks=hooks,
                 )
+                if deadline is not None and deadline.sock is None:
+                    deadline.sock = response_socket(response.raw)  # sessions without our adapter
                 if not stream:
-                    read_body(response)
+                    read_body(response, self.max_response_bytes)
+                if deadline is not None and deadline.expired:  # cut short: what arrived is not the answer
+                    response.close()
+                    raise MastodonNetworkError(
+                        f"Request timed out: no complete answer within request_timeout ({timeout} s)"
+                    )
+            except MastodonNetworkError:
+                raise
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
                 hidden = self._secrets(headers, params, data, json_body)
+                if deadline is not None and deadline.expired:
+                    raise MastodonNetworkError(
+                        f"Request timed out: no complete answer within request_timeout ({timeout} s)"
+                    ) from exc
                 raise MastodonNetworkError(redact_text(f"Could not complete request: {exc}", *hidden)) from exc
+            finally:
+                if deadline is not None:
+                    WATCHDOG.finish(deadline)
             if ratelimit:
                 self._update_ratelimit(response)
             if self.debug_requests:

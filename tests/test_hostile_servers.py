@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from support.fault_server import FaultServer, Reply
 
-from mastodon import Mastodon, MastodonAPIError, MastodonIllegalArgumentError
+from mastodon import Mastodon, MastodonAPIError, MastodonIllegalArgumentError, MastodonNetworkError
 from mastodon.pagination import MAX_LINK_HEADER, parse_link_header
 from mastodon.transport import html_heading
 
@@ -231,3 +231,119 @@ def test_gotosocial_v1_filter_from_odd_keywords(keywords: Any) -> None:
     endpoint = ENDPOINTS["filter_create"]
     filt = gts.mastodon_normalize_response(ServerContext("https://gts.example"), endpoint, {"id": "1", "keywords": keywords, "context": ["home"]})
     assert filt.phrase is None and filt.context == ["home"]
+
+
+# -- response body cap ------------------------------------------------------------------------
+
+
+def _endless(piece: bytes = b"x" * 65536) -> Any:
+    while True:
+        yield piece
+
+
+def _gzip_bomb(size: int) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    zeros = b"\0" * (1024 * 1024)
+    out = [packer.compress(zeros) for _ in range(size // len(zeros))]
+    return b"".join(out) + packer.flush()
+
+
+@pytest.mark.parametrize("length", [None, "10000000000"])
+def test_endless_body_is_cut_at_max_response_bytes(
+    fault_server: FaultServer, fault_api: Callable[..., Mastodon], length: str | None
+) -> None:
+    headers = {"Content-Length": length} if length else {}
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(200, pieces=_endless(), headers=headers))
+    api = fault_api()
+    api.max_response_bytes = 2 * 1024 * 1024
+    start = time.perf_counter()
+    with pytest.raises(MastodonNetworkError, match="max_response_bytes"):
+        api.account(1)
+    assert time.perf_counter() - start < 3
+
+
+def test_gzip_bomb_is_cut_while_inflating(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    import tracemalloc
+
+    bomb = _gzip_bomb(256 * 1024 * 1024)  # 256 MiB of zeros, about 250 KB on the wire
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(200, bomb, headers={"Content-Encoding": "gzip", "Content-Type": "application/json"}))
+    api = fault_api()
+    api.max_response_bytes = 4 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(MastodonNetworkError, match="max_response_bytes"):
+            api.account(1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 1024 * 1024
+
+
+def test_bodies_within_the_cap_are_read_whole(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    import gzip
+    import json
+
+    statuses = [{**STATUS, "id": str(n), "content": "x" * 1000} for n in range(200)]
+    encoded = json.dumps(statuses).encode()
+    fault_server.on("GET", HOME, Reply(200, pieces=[encoded[:1000], encoded[1000:]]))
+    fault_server.on("GET", "/api/v1/timelines/public", Reply(200, gzip.compress(encoded), headers={"Content-Encoding": "gzip", "Content-Type": "application/json"}))
+    api = fault_api()
+    assert len(api.timeline_home()) == 200
+    assert len(api.timeline_public()) == 200
+    api.max_response_bytes = len(encoded)  # exactly at the limit is fine
+    assert len(api.timeline_public()) == 200
+    api.max_response_bytes = len(encoded) - 1
+    with pytest.raises(MastodonNetworkError, match="max_response_bytes"):
+        api.timeline_public()
+
+
+def test_max_response_bytes_is_checked() -> None:
+    api = Mastodon(api_base_url="https://mastodon.example", mastodon_version="4.2.0")
+    assert api.max_response_bytes == 64 * 1024 * 1024
+    for bad in (0, -1, 1.5, True, "1"):
+        with pytest.raises(MastodonIllegalArgumentError):
+            api.max_response_bytes = bad
+
+
+# -- request_timeout bounds the whole call ----------------------------------------------------
+
+
+def test_slow_drip_body_ends_at_request_timeout(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(200, pieces=_endless(b" "), piece_delay=0.05, headers={"Content-Length": "100000"}))
+    api = fault_api(request_timeout=0.6)
+    start = time.perf_counter()
+    with pytest.raises(MastodonNetworkError, match="timed out"):
+        api.account(1)
+    assert time.perf_counter() - start < 2
+
+
+def test_slow_drip_chunked_body_ends_at_request_timeout(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(200, pieces=_endless(b" "), piece_delay=0.05))
+    api = fault_api(request_timeout=0.6)
+    start = time.perf_counter()
+    with pytest.raises(MastodonNetworkError, match="timed out"):
+        api.account(1)
+    assert time.perf_counter() - start < 2
+
+
+def test_slow_drip_headers_end_at_request_timeout(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    def headers() -> Any:
+        yield b"HTTP/1.1 200 OK\r\n"
+        while True:
+            yield b"X"
+
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(pieces=headers(), piece_delay=0.05, raw_pieces=True))
+    api = fault_api(request_timeout=0.6)
+    start = time.perf_counter()
+    with pytest.raises(MastodonNetworkError, match="timed out"):
+        api.account(1)
+    assert time.perf_counter() - start < 2
+
+
+def test_calls_within_request_timeout_and_the_next_call_are_unaffected(fault_server: FaultServer, fault_api: Callable[..., Mastodon]) -> None:
+    fault_server.on("GET", "/api/v1/accounts/1", Reply(200, pieces=[b'{"id": "1",', b' "acct": "a"}'], piece_delay=0.1))
+    api = fault_api(request_timeout=1.0)
+    for _ in range(3):
+        assert api.account(1).acct == "a"

@@ -14,6 +14,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import PoolManager
 
+from ..deadline import DeadlineAdapter
 from ..errors import MastodonNetworkError, MastodonReadTimeout
 from ..limits import MAX_EVENT_BYTES
 from .abort import StreamAbort, abort
@@ -137,7 +138,8 @@ def _stream_session(session: requests.Session, opening: Opening | None) -> tuple
     own: list[BaseAdapter] = []
     adapters = {}
     for prefix, adapter in session.adapters.items():
-        if type(adapter) is HTTPAdapter:
+        if type(adapter) is HTTPAdapter or type(adapter) is DeadlineAdapter:  # requests' own, or the library's
+            assert isinstance(adapter, HTTPAdapter)
             adapter = _OpeningAdapter(opening, max_retries=adapter.max_retries)
             own.append(adapter)
         adapters[prefix] = adapter

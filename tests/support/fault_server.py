@@ -18,7 +18,7 @@ import json
 import socket
 import ssl
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -59,6 +59,11 @@ class Reply:
     answering (interrupted when the server stops). ``cut_after`` sends the status line,
     headers and only that many body bytes, then closes the connection. ``raw`` replaces the
     whole response with these bytes (then the connection is closed).
+
+    ``pieces`` sends the body (or, with ``raw_pieces``, the whole response) as these byte
+    strings, ``piece_delay`` seconds apart; the body is chunked unless ``headers`` give a
+    ``Content-Length``. An endless iterator makes an endless body: sending stops when the
+    client hangs up or the server stops.
     """
 
     status: int = 200
@@ -68,6 +73,9 @@ class Reply:
     cut_after: int | None = None
     raw: bytes | None = None
     reason: str | None = None
+    pieces: Iterable[bytes] | None = None
+    piece_delay: float = 0.0
+    raw_pieces: bool = False
 
 
 Script = Callable[[Received], Reply]
@@ -119,6 +127,9 @@ class _Handler(BaseHTTPRequestHandler):
         if reply.delay and owner.stopping.wait(reply.delay):
             self.close_connection = True
             return
+        if reply.pieces is not None:
+            self._send_pieces(reply, owner)
+            return
         if reply.raw is not None:
             self.wfile.write(reply.raw)
             self.wfile.flush()
@@ -139,6 +150,30 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         if reply.cut_after is not None:
             self.connection.shutdown(socket.SHUT_RDWR)
+
+    def _send_pieces(self, reply: Reply, owner: FaultServer) -> None:
+        self.close_connection = True
+        chunked = not reply.raw_pieces and "Content-Length" not in reply.headers
+        try:
+            if not reply.raw_pieces:
+                self.send_response_only(reply.status, reply.reason or _REASONS.get(reply.status, "Status"))
+                headers = {"Content-Type": "application/json", "Connection": "close", **reply.headers}
+                if chunked:
+                    headers["Transfer-Encoding"] = "chunked"
+                for key, value in headers.items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.flush()
+            for piece in reply.pieces or ():
+                if owner.stopping.wait(reply.piece_delay) if reply.piece_delay else owner.stopping.is_set():
+                    return
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece) if chunked else piece)
+                self.wfile.flush()
+            if chunked:
+                self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
+        except OSError:  # the client hung up
+            return
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("do_"):  # every HTTP method is served by the script
