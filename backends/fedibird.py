@@ -105,11 +105,13 @@ def mastodon_backend_info() -> BackendInfo:
 
 @hookimpl
 def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> BackendMatch | None:
-    if isinstance(instance, dict) and isinstance(instance.get("fedibird_capabilities"), list):
-        return BackendMatch(NAME, 110, "the instance lists fedibird_capabilities")
     software = ((nodeinfo or {}).get("software") or {}).get("name")
     if isinstance(software, str) and software.lower() == NAME:
         return BackendMatch(NAME, 100, "nodeinfo software.name is 'fedibird'")
+    if isinstance(instance, dict) and isinstance(instance.get("fedibird_capabilities"), list):
+        # Below "certain": other software copies the list (Hollo does). The core takes it
+        # only where the server says it is Mastodon or a fork (this backend extends mainline).
+        return BackendMatch(NAME, 90, "the instance lists fedibird_capabilities")
     return None
 
 

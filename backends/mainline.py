@@ -9,6 +9,8 @@ from typing import Any
 from mastodon.plugin import BackendInfo, BackendMatch, ServerContext, ServerVersion, hookimpl
 
 NAME = "mainline"
+#: The nodeinfo names of Mastodon and of the forks that keep its API.
+SOFTWARE_NAMES = ("mastodon", "hometown", "glitch-soc", "glitchsoc")
 _VERSION = re.compile(
     r"^v?(?P<major>[0-9]{1,9})\.(?P<minor>[0-9]{1,9})\.(?P<patch>[0-9]{1,9})"
     r"(?P<pre>(?:-|rc|\.?pre|\.?beta|\.?alpha)[0-9A-Za-z.-]*)?(?:\+(?P<meta>[0-9A-Za-z.+-]+))?$"
@@ -18,7 +20,10 @@ _VERSION_PREFIX = re.compile(r"^v?([0-9]{1,9})\.([0-9]{1,9})\.([0-9]{1,9})(?![0-
 
 @hookimpl
 def mastodon_backend_info() -> BackendInfo:
-    return BackendInfo(NAME, "Mastodon (mainline and close forks such as glitch-soc and Hometown)", feature_sets=("mastodon",), sample_versions=("3.5.0", "4.3.0"))
+    return BackendInfo(
+        NAME, "Mastodon (mainline and close forks such as glitch-soc and Hometown)", feature_sets=("mastodon",),
+        sample_versions=("3.5.0", "4.3.0"), software_names=SOFTWARE_NAMES,
+    )
 
 
 @hookimpl
@@ -51,7 +56,7 @@ def mastodon_parse_version(version_string: str) -> ServerVersion | None:
 @hookimpl
 def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> BackendMatch | None:
     software = ((nodeinfo or {}).get("software") or {}).get("name", "")
-    if isinstance(software, str) and software.lower() in ("mastodon", "hometown", "glitch-soc", "glitchsoc"):
+    if isinstance(software, str) and software.lower() in SOFTWARE_NAMES:
         return BackendMatch(NAME, 100, f"nodeinfo software.name is {software!r}")
     upstream = ((nodeinfo or {}).get("metadata") or {}).get("upstream")
     if isinstance(upstream, dict) and str(upstream.get("name", "")).lower() == "mastodon":

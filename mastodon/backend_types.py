@@ -33,7 +33,34 @@ class BackendInfo(Record, frozen=True):
     #: Version strings (as the server reports them) that stand for this server family in
     #: overviews such as the compatibility matrix; the first is the most typical.
     sample_versions: tuple[str, ...] = ()
+    #: Lower-case software names (nodeinfo ``software.name``, the ``(compatible; Name``
+    #: part of a version string) this backend answers to besides its own name. When a
+    #: server names its software, only the backends answering to that name are chosen.
+    software_names: tuple[str, ...] = ()
 
+
+class NotSupported:
+    """The type of :data:`NOT_SUPPORTED`."""
+
+    _instance: NotSupported | None = None
+
+    def __new__(cls) -> NotSupported:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_SUPPORTED"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+#: An answer to a *first result wins* hook meaning "not supported here": the backends
+#: this one extends are not asked, and the call goes on as if no backend had an answer
+#: (``mastodon_datetime_to_id``: datetimes are refused; ``mastodon_endpoint_available``
+#: and ``mastodon_route``: the call is refused).
+NOT_SUPPORTED = NotSupported()
 
 class BackendMatch(Record, frozen=True):
     """A detection verdict: this backend fits the server, with a score and a reason.
@@ -91,6 +118,8 @@ class DecodeOptions(Record, frozen=True):
 
 
 __all__ = [
+    "NOT_SUPPORTED",
+    "NotSupported",
     "BackendInfo",
     "BackendMatch",
     "Route",

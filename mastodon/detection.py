@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .backend_types import BackendMatch
-from .errors import MastodonAPIError, MastodonError, MastodonNetworkError, MastodonRatelimitError, MastodonServerError
+from .errors import (
+    MastodonAPIError,
+    MastodonError,
+    MastodonNetworkError,
+    MastodonNotFoundError,
+    MastodonRatelimitError,
+    MastodonServerError,
+)
 from .transport import Transport
 from .versions import ServerVersion, find_version_tuple, version_for_api_level
 
@@ -22,33 +29,79 @@ NODEINFO_SCHEMAS = (
 
 
 def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> Any:
-    """GET a JSON document from the API host; a URL on another host is not followed."""
-    from .decode import decode_response
-
+    """GET a JSON document from the API host (a URL must be on the API host, or ``None`` is returned)."""
     base = transport.api_base_url
     if path_or_url.startswith(("http://", "https://")):
         target, here = urlsplit(path_or_url), urlsplit(base)
         if target.netloc != here.netloc:
             return None
-        path = target.path + (f"?{target.query}" if target.query else "")
-    else:
-        path = path_or_url
-    response = transport.request("GET", path, auth=auth, ratelimit=False)
+        path_or_url = _path_of(target)
+    return _get_json(transport, path_or_url, auth=auth)
+
+
+def _get_json(transport: Transport, path: str, auth: bool = False, base_url: str | None = None) -> Any:
+    from .decode import decode_response
+
+    response = transport.request("GET", path, auth=auth, ratelimit=False, base_url=base_url)
     return decode_response(response, convert_ids=False)
 
 
-def fetch_nodeinfo(transport: Transport, schema: str | None = None) -> Any:
-    """The server's nodeinfo document (2.1 or 2.0 by default), or ``None``."""
-    index = fetch_json(transport, "/.well-known/nodeinfo")
+def _path_of(url: Any) -> str:
+    return (url.path or "/") + (f"?{url.query}" if url.query else "")
+
+
+#: The nodeinfo schema ``instance_nodeinfo()`` asks for by default (Mastodon.py's default).
+DEFAULT_NODEINFO_SCHEMA = NODEINFO_SCHEMAS[1]
+_SCHEMA_PREFIX = "http://nodeinfo.diaspora.software/ns/schema/"
+
+
+def nodeinfo_links(index: Any) -> list[tuple[str, str]]:
+    """The ``(schema, href)`` pairs a well-known nodeinfo index lists, newest schema first."""
     links = index.get("links") if isinstance(index, dict) else None
-    if not isinstance(links, list):
-        return None
-    wanted = (schema,) if schema else NODEINFO_SCHEMAS
-    for rel in wanted:
-        for link in links:
-            if isinstance(link, dict) and link.get("rel") == rel and link.get("href") and isinstance(link["href"], str):
-                return fetch_json(transport, link["href"])
-    return None
+    found: list[tuple[tuple[int, ...], str, str]] = []
+    for link in links if isinstance(links, list) else ():
+        rel = link.get("rel") if isinstance(link, dict) else None
+        href = link.get("href") if isinstance(link, dict) else None
+        if isinstance(rel, str) and rel.startswith(_SCHEMA_PREFIX) and isinstance(href, str) and href.startswith(("http://", "https://", "/")):
+            version = rel[len(_SCHEMA_PREFIX):].rstrip("#/")
+            key = tuple(int(part) for part in version.split(".") if part.isdigit())
+            found.append((key, rel, href))
+    found.sort(key=lambda item: item[0], reverse=True)
+    return [(rel, href) for _, rel, href in found]
+
+
+def fetch_nodeinfo(transport: Transport, schema: str | None = None, fallback: bool = True) -> Any:
+    """The server's nodeinfo document.
+
+    With no ``schema``, the newest schema the server lists; with one, that schema, or
+    (``fallback``) the newest listed when the server does not offer it. A link to another
+    host name (a server reached by an address other than its canonical name) is followed
+    without credentials; if that host cannot be reached, its path is asked of the API host.
+    Raises :class:`MastodonNotFoundError` when the server offers no such document.
+    """
+    index = fetch_json(transport, "/.well-known/nodeinfo")
+    links = nodeinfo_links(index)
+    chosen = [link for link in links if link[0] == schema] if schema else links
+    if not chosen and fallback:
+        chosen = links
+    if not chosen:
+        offered = ", ".join(rel.rsplit("/", 1)[-1] for rel, _ in links) or "none"
+        wanted = f" of schema {schema}" if schema else ""
+        raise MastodonNotFoundError(f"The server offers no nodeinfo document{wanted} (schemas listed: {offered})")
+    return fetch_nodeinfo_document(transport, chosen[0][1])
+
+
+def fetch_nodeinfo_document(transport: Transport, href: str) -> Any:
+    """GET the nodeinfo document at ``href``; another host is asked without credentials."""
+    if not href.startswith(("http://", "https://")):
+        return _get_json(transport, href)
+    target, here = urlsplit(href), urlsplit(transport.api_base_url)
+    if target.netloc == here.netloc:
+        return _get_json(transport, _path_of(target))
+    try:
+        return _get_json(transport, _path_of(target), auth=False, base_url=f"{target.scheme}://{target.netloc}")
+    except MastodonError:
+        return _get_json(transport, _path_of(target))  # the canonical name may not resolve from here
 
 
 def parse_server_version(hooks: Hooks, version_string: str) -> ServerVersion:
@@ -171,6 +224,9 @@ def with_api_level(transport: Transport, version: ServerVersion) -> ServerVersio
 
 __all__ = [
     "NODEINFO_SCHEMAS",
+    "DEFAULT_NODEINFO_SCHEMA",
+    "nodeinfo_links",
+    "fetch_nodeinfo_document",
     "TRANSIENT_ERRORS",
     "fetch_json",
     "fetch_nodeinfo",

@@ -6,9 +6,13 @@ backend (and the backends it ``extends``) plus plugins that are not backends at 
 discovery hooks (``mastodon_backend_info``, ``mastodon_detect_backend``,
 ``mastodon_parse_version``, ``mastodon_extra_endpoints``) run for every installed plugin.
 
-Hooks marked *first result wins* stop at the first implementation that returns something
-other than ``None``; the most recently registered plugin is asked first, and a backend is
-asked before the backend it extends.
+Per-call hooks are asked in backend chain order, whatever the order plugins were
+registered in: plugins that are not backends first, then the active backend, then the
+backend it extends, and so on. Hooks marked *first result wins* stop at the first
+implementation that returns something other than ``None``; return
+:data:`~mastodon.plugin.NOT_SUPPORTED` to stop there and answer "not supported here" (the
+backends this one extends are not asked). Set the environment variable
+``MASTODON_TRACE_HOOKS=1`` to see on standard error which plugin answered each per-call hook.
 """
 
 from __future__ import annotations

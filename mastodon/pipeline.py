@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from .backend_types import DecodeOptions, ErrorDetails, ServerContext
+from .backend_types import NOT_SUPPORTED, DecodeOptions, ErrorDetails, ServerContext
 from .decode import decode_response
 from .endpoints.model import Endpoint
 from .errors import (
@@ -147,12 +147,12 @@ class RequestPipeline:
             call.files.update(files)
         self.hooks.prepare_params(self.ctx, endpoint, call.params, call.extensions)
         route = self.hooks.route(self.ctx, endpoint, call.params)
-        if route is None:
-            if not endpoint.mainline:
+        if route is None or route is NOT_SUPPORTED:
+            if route is NOT_SUPPORTED or not endpoint.mainline:
                 raise MastodonBackendFeatureError(endpoint.name, self.ctx.backend)
             method, template = endpoint.method, endpoint.path
         else:
-            method, template = route.method, route.path
+            method, template = route.method, route.path  # type: ignore[union-attr]
         path = self._fill_path(endpoint, template, call.path_values, call.params)
         params = call.params
         use_json = endpoint.body == "json" or any(

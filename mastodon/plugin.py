@@ -4,6 +4,7 @@ Backends (built-in and third-party) import only from here, never from private mo
 """
 
 from .backend_types import (
+    NOT_SUPPORTED,
     BackendInfo,
     BackendMatch,
     DecodeOptions,
@@ -28,6 +29,7 @@ from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_ver
 
 __all__ = [
     "hookimpl",
+    "NOT_SUPPORTED",
     "BackendInfo",
     "BackendMatch",
     "DecodeOptions",

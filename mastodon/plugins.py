@@ -12,14 +12,23 @@ import importlib
 import os
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from . import hookspecs
-from .backend_types import BackendInfo, BackendMatch, DecodeOptions, ErrorDetails, Route, ServerContext
+from .backend_types import (
+    NOT_SUPPORTED,
+    BackendInfo,
+    BackendMatch,
+    DecodeOptions,
+    ErrorDetails,
+    NotSupported,
+    Route,
+    ServerContext,
+)
 from .errors import MastodonIllegalArgumentError
 
 if TYPE_CHECKING:
@@ -36,6 +45,35 @@ BUILTIN_BACKENDS = (
     "mastodon_backends.fedibird",
     "mastodon_backends.akkoma",  # after pleroma, which it extends
 )
+
+
+#: Detection scores from here up mean "certain": the backend recognised the software by name.
+CERTAIN = 100
+
+
+def _dig(document: Any, *keys: str) -> Any:
+    for key in keys:
+        document = document.get(key) if isinstance(document, dict) else None
+    return document
+
+
+def _lower(value: Any) -> str | None:
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+def _software_name(nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> str | None:
+    """The software name a server gives: nodeinfo's, else the version string's ``(compatible; Name``."""
+    name = _lower(_dig(nodeinfo, "software", "name"))
+    if name is not None or nodeinfo is not None:
+        return name
+    version = _dig(instance, "version")
+    if isinstance(version, str) and "(compatible" in version.lower():
+        import re
+
+        found = re.search(r"\(compatible[;:]\s*([A-Za-z][\w.-]*)", version, re.IGNORECASE)
+        if found:
+            return found[1].lower()
+    return None
 
 
 class BackendRegistry:
@@ -93,9 +131,7 @@ class BackendRegistry:
         facade = self._facades.get(backend)
         if facade is None:
             with self._lock:
-                active = set(self.chain(backend))
-                excluded = [p for name, p in self._plugin_of.items() if name not in active]
-                facade = self._facades[backend] = Hooks(self.pm, excluded, self)
+                facade = self._facades[backend] = Hooks(self.pm, self, backend)
         return facade
 
     @property
@@ -103,14 +139,15 @@ class BackendRegistry:
         """A facade over every plugin (used for discovery before a backend is chosen)."""
         facade = self._facades.get("\0all")
         if facade is None:
-            facade = self._facades["\0all"] = Hooks(self.pm, [], self)
+            facade = self._facades["\0all"] = Hooks(self.pm, self)
         return facade
 
     def detect(self, nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None) -> list[BackendMatch]:
-        """Every backend's detection verdict, best first.
+        """Every backend's detection verdict that fits what the server says it is, best first.
 
         Each plugin is asked on its own: one that fails on an odd document is skipped with
-        a warning, so whatever a server sends never breaks connecting.
+        a warning, so whatever a server sends never breaks connecting. What the server says
+        it is (see :func:`rank_matches`) outranks feature flags that other servers copy.
         """
         arguments = {"nodeinfo": nodeinfo, "instance": instance}
         matches: list[BackendMatch] = []
@@ -120,9 +157,54 @@ class BackendRegistry:
             except Exception as exc:  # noqa: BLE001 - a plugin bug must not break connecting
                 warnings.warn(f"backend plugin {impl.plugin_name!r} failed to examine the server: {exc!r}", stacklevel=2)
                 continue
-            if match:
+            if isinstance(match, BackendMatch) and match.backend in self.backends:
                 matches.append(match)
-        return sorted(matches, key=lambda m: -m.score)
+        return self.rank_matches(matches, nodeinfo, instance)
+
+    def claimants(self, software: str, matches: list[BackendMatch]) -> set[str]:
+        """Backends that answer to the software name ``software`` (lower case).
+
+        A backend answers to its own name, to its ``BackendInfo.software_names``, and to
+        whatever it matched with a certain score (100 or more).
+        """
+        found = {name for name, info in self.backends.items() if software == name or software in info.software_names}
+        return found | {m.backend for m in matches if m.score >= CERTAIN}
+
+    def rank_matches(
+        self, matches: list[BackendMatch], nodeinfo: dict[str, Any] | None, instance: dict[str, Any] | None
+    ) -> list[BackendMatch]:
+        """Order detection verdicts by what the server says it is.
+
+        When the nodeinfo ``software.name`` (or, without nodeinfo, the ``(compatible; Name
+        x.y)`` part of the version string) names the software, only backends answering to
+        that name (or to its ``metadata.upstream.name``) count, with the backends that
+        extend them first and those they extend last; a software no backend answers to
+        leaves no match (the client then uses mainline, with a warning). Otherwise the
+        highest score wins.
+        """
+        by_score = sorted(matches, key=lambda m: -m.score)
+        software = _software_name(nodeinfo, instance)
+        if software is None:
+            return by_score
+        claimed = self.claimants(software, by_score)
+        if not claimed:
+            upstream = _lower(_dig(nodeinfo, "metadata", "upstream", "name"))
+            claimed = {n for n, i in self.backends.items() if upstream in (n, *i.software_names)} if upstream else set()
+        if not claimed:
+            return []
+        matched = {m.backend for m in by_score}
+        for name in sorted(claimed - matched):  # answers to the name without detecting it itself
+            by_score.append(BackendMatch(name, CERTAIN, f"the server names its software {software!r}"))
+        place: dict[str, int] = {}
+        for name in self.backends:
+            lineage = self.chain(name)
+            if any(c in lineage[1:] for c in claimed):
+                place[name] = 0  # extends a claimant: a refinement of what the server says
+            elif name in claimed:
+                place[name] = 1
+            elif any(name in self.chain(c)[1:] for c in claimed):
+                place[name] = 2  # a claimant extends it: right, but less specific
+        return sorted((m for m in by_score if m.backend in place), key=lambda m: (place[m.backend], -m.score))
 
     def extra_endpoints(self) -> dict[str, Endpoint]:
         found: dict[str, Endpoint] = {}
@@ -132,18 +214,84 @@ class BackendRegistry:
         return found
 
 
+#: Set to a non-empty value to have every per-call hook answer written to standard error
+#: (which plugin answered which hook, and with what).
+TRACE_ENV = "MASTODON_TRACE_HOOKS"
+
+
+_Impl = tuple[str, Callable[..., Any], tuple[str, ...]]
+
+
+class HookCaller:
+    """Calls one hook's implementations in backend chain order (a backend before the one it extends).
+
+    Plugins that are not backends come first (in pluggy's order: the latest registered
+    first), then the active backend, then each backend it extends; ``tryfirst`` and
+    ``trylast`` order implementations within one plugin's place.
+    """
+
+    __slots__ = ("firstresult", "impls", "name", "trace")
+
+    def __init__(self, name: str, impls: list[_Impl], firstresult: bool, trace: bool) -> None:
+        self.name, self.impls, self.firstresult, self.trace = name, impls, firstresult, trace
+
+    def __bool__(self) -> bool:
+        return bool(self.impls)
+
+    def __call__(self, **kwargs: Any) -> Any:
+        if self.firstresult:
+            for plugin, function, argnames in self.impls:
+                result = function(*[kwargs[arg] for arg in argnames])
+                if result is not None:
+                    if self.trace:
+                        _trace(self.name, plugin, result)
+                    return result
+            if self.trace:
+                _trace(self.name, None, None)
+            return None
+        results = []
+        for plugin, function, argnames in self.impls:
+            result = function(*[kwargs[arg] for arg in argnames])
+            if self.trace:
+                _trace(self.name, plugin, result)
+            if result is not None:
+                results.append(result)
+        return results
+
+
+def _trace(hook: str, plugin: str | None, result: Any) -> None:
+    import sys
+
+    who = plugin if plugin is not None else "(no plugin answered)"
+    sys.stderr.write(f"mastodon hook {hook}: {who} -> {result!r}\n")
+
+
 class Hooks:
     """Typed calls into the hooks for one set of plugins (a backend chain)."""
 
-    def __init__(self, pm: pluggy.PluginManager, excluded: list[object], registry: BackendRegistry) -> None:
+    def __init__(self, pm: pluggy.PluginManager, registry: BackendRegistry, backend: str | None = None) -> None:
         self.registry = registry
-        hook = pm.hook
-        if excluded:
-            def sub(name: str) -> Any:
-                return pm.subset_hook_caller(name, remove_plugins=excluded)
-        else:
-            def sub(name: str) -> Any:
-                return getattr(hook, name)
+        #: The backend whose chain these hooks call (``None``: every plugin, no client).
+        self.backend = backend
+        trace = bool(os.environ.get(TRACE_ENV, "").strip())
+        chain = registry.chain(backend) if backend is not None else []
+        rank: dict[object, int] = {}
+        for name, plugin in registry._plugin_of.items():
+            rank[plugin] = chain.index(name) + 1 if name in chain else (-1 if backend is not None else 0)
+
+        def sub(name: str) -> HookCaller:
+            caller = getattr(pm.hook, name)
+            ordered: list[tuple[tuple[int, int], _Impl]] = []
+            for impl in reversed(caller.get_hookimpls()):  # pluggy's own call order
+                place = rank.get(impl.plugin, 0)
+                if place < 0:
+                    continue  # a backend outside the active chain
+                tier = 0 if impl.tryfirst else 2 if impl.trylast else 1
+                ordered.append(((place, tier), (impl.plugin_name, impl.function, tuple(impl.argnames))))
+            ordered.sort(key=lambda item: item[0])
+            firstresult = bool(caller.spec and caller.spec.opts.get("firstresult"))
+            return HookCaller(name, [impl for _, impl in ordered], firstresult, trace)
+
         self._available = sub("mastodon_endpoint_available")
         self._prepare = sub("mastodon_prepare_params")
         self._route = sub("mastodon_route")
@@ -154,25 +302,29 @@ class Hooks:
         self._dt_to_id = sub("mastodon_datetime_to_id")
         self._streaming = sub("mastodon_streaming_transport")
         self._parse_version = sub("mastodon_parse_version")
-        self._global_parse_version = hook.mastodon_parse_version
+        self._global_parse_version = pm.hook.mastodon_parse_version
         # Skip calling hooks that nobody implements (the common case on hot paths).
-        self._has_prepare = bool(self._prepare.get_hookimpls())
-        self._has_normalize = bool(self._normalize.get_hookimpls())
-        self._has_route = bool(self._route.get_hookimpls())
-        self._has_headers = bool(self._headers.get_hookimpls())
+        self._has_prepare = bool(self._prepare)
+        self._has_normalize = bool(self._normalize)
+        self._has_route = bool(self._route)
+        self._has_headers = bool(self._headers)
 
     def endpoint_available(self, ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
+        """``True`` (allowed), ``False`` or a reason (refused), ``None`` (the core's version gate decides)."""
         result: bool | str | None = self._available(ctx=ctx, endpoint=endpoint)
+        if result is NOT_SUPPORTED:
+            return False
         return result
 
     def prepare_params(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]) -> None:
         if self._has_prepare:
             self._prepare(ctx=ctx, endpoint=endpoint, params=params, extensions=extensions)
 
-    def route(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
+    def route(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | NotSupported | None:
+        """The backend's route, ``None`` (the endpoint's own) or :data:`NOT_SUPPORTED` (refuse)."""
         if not self._has_route:
             return None
-        result: Route | None = self._route(ctx=ctx, endpoint=endpoint, params=params)
+        result: Route | NotSupported | None = self._route(ctx=ctx, endpoint=endpoint, params=params)
         return result
 
     def request_headers(self, ctx: ServerContext, headers: dict[str, str]) -> None:
@@ -181,11 +333,11 @@ class Hooks:
 
     def error_message(self, ctx: ServerContext, response: requests.Response) -> str | ErrorDetails | None:
         result: str | ErrorDetails | None = self._error(ctx=ctx, response=response)
-        return result
+        return None if result is NOT_SUPPORTED else result
 
     def decode_options(self, ctx: ServerContext) -> DecodeOptions:
         result: DecodeOptions | None = self._decode(ctx=ctx)
-        return result or DecodeOptions()
+        return result if isinstance(result, DecodeOptions) else DecodeOptions()
 
     def normalize_response(self, ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
         """Normalise in place; returns a replacement for ``result``, or ``None`` to keep it."""
@@ -197,18 +349,20 @@ class Hooks:
 
     def datetime_to_id(self, ctx: ServerContext, value: datetime) -> int | str | None:
         result: int | str | None = self._dt_to_id(ctx=ctx, value=value)
-        return result
+        return None if result is NOT_SUPPORTED else result
 
     def streaming_transport(self, ctx: ServerContext, stream: str) -> str | None:
         result: str | None = self._streaming(ctx=ctx, stream=stream)
-        return result
+        return None if result is NOT_SUPPORTED else result
 
     def parse_version(self, version_string: str) -> ServerVersion | None:
         """Ask the active chain first, then every plugin."""
         result: ServerVersion | None = self._parse_version(version_string=version_string)
+        if result is NOT_SUPPORTED:
+            return None
         if result is None:
             result = self._global_parse_version(version_string=version_string)
-        return result
+        return None if result is NOT_SUPPORTED else result
 
 
 def _load_builtin(pm: pluggy.PluginManager, modules: Iterable[str]) -> None:
@@ -229,10 +383,46 @@ def make_plugin_manager(load_entry_points: bool | None = None, builtins: Iterabl
     _load_builtin(pm, builtins)
     if load_entry_points is None:
         load_entry_points = os.environ.get(DISABLE_AUTOLOAD_ENV, "").strip().lower() in ("", "0", "false", "no")
-    if load_entry_points:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
     pm.check_pending()
+    if load_entry_points:
+        load_entry_point_plugins(pm)
     return pm
+
+
+def load_entry_point_plugins(pm: pluggy.PluginManager, group: str = ENTRY_POINT_GROUP) -> list[str]:
+    """Register the installed plugins of ``group`` one by one; returns the names loaded.
+
+    A plugin that fails to import, or that pluggy rejects (a misspelt hook, a hook argument
+    that does not exist), is skipped with a :class:`~mastodon.MastodonWarning`; the others
+    keep working.
+    """
+    from importlib.metadata import entry_points
+
+    loaded: list[str] = []
+    for entry in entry_points(group=group):
+        if pm.get_plugin(entry.name) is not None or pm.is_blocked(entry.name):
+            continue
+        try:
+            plugin = entry.load()
+            pm.register(plugin, name=entry.name)
+        except Exception as exc:  # noqa: BLE001 - one broken plugin must not break the others
+            _skip_plugin(pm, entry.name, entry.value, exc)
+            continue
+        try:
+            pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            _skip_plugin(pm, entry.name, entry.value, exc)
+            continue
+        loaded.append(entry.name)
+    return loaded
+
+
+def _skip_plugin(pm: pluggy.PluginManager, name: str, target: str, exc: BaseException) -> None:
+    from .errors import MastodonWarning
+
+    if pm.get_plugin(name) is not None:
+        pm.unregister(name=name)
+    warnings.warn(f"backend plugin {name!r} ({target}) was skipped: {exc}", MastodonWarning, stacklevel=4)
 
 
 _registry: BackendRegistry | None = None
@@ -272,6 +462,9 @@ __all__ = [
     "BUILTIN_BACKENDS",
     "BackendRegistry",
     "Hooks",
+    "HookCaller",
+    "TRACE_ENV",
+    "load_entry_point_plugins",
     "make_plugin_manager",
     "get_registry",
     "register_plugin",

@@ -45,6 +45,30 @@ def field(
     return _FieldSpec(default, default_factory, init, compare)
 
 
+class _FieldsSignature:
+    """``inspect.signature(SomeRecord)``: the fields, built on first use (``inspect`` is slow to import)."""
+
+    def __get__(self, instance: Any, owner: type[Record]) -> Any:
+        import inspect
+
+        keyword = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        parameters = []
+        hints: dict[str, Any] = {}
+        for cls in reversed(owner.__mro__):
+            hints = {**hints, **cls.__dict__.get("__annotations__", {})}  # noqa: RUF063 - unevaluated on purpose
+        for name in owner._init_fields:
+            spec = owner._specs[name]
+            if spec.default is not _MISSING:
+                default = spec.default
+            elif spec.factory is not None:
+                default = spec.factory()
+            else:
+                default = inspect.Parameter.empty
+            annotation = hints.get(name, inspect.Parameter.empty)
+            parameters.append(inspect.Parameter(name, keyword, default=default, annotation=annotation))
+        return inspect.Signature(parameters, return_annotation=None)
+
+
 def _frozen_setattr(self: Any, name: str, value: Any) -> None:
     raise AttributeError(f"cannot assign to field {name!r} of frozen {type(self).__name__}")
 
@@ -58,6 +82,8 @@ class Record:
     _specs: ClassVar[dict[str, _FieldSpec]] = {}
     _init_fields: ClassVar[tuple[str, ...]] = ()
     _compared: ClassVar[tuple[str, ...]] = ()
+    #: The fields, for ``inspect.signature`` and the documentation.
+    __signature__: ClassVar[Any] = _FieldsSignature()
 
     def __init_subclass__(cls, frozen: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -101,17 +101,70 @@ def test_instance_nodeinfo_follows_the_index(api, mock_http):
     assert info.usage.users.total == 812303
 
 
-def test_instance_nodeinfo_other_schema_not_offered(api, mock_http):
+def test_instance_nodeinfo_other_schema_not_offered_is_a_clear_error(api, mock_http):
     mock_http.add("GET", "/.well-known/nodeinfo", documented("NodeinfoIndex"))
-    assert api.instance_nodeinfo(schema="http://nodeinfo.diaspora.software/ns/schema/2.1") is None
+    with pytest.raises(MastodonNotFoundError, match=r"no nodeinfo document of schema .*2\.1 \(schemas listed: 2\.0\)"):
+        api.instance_nodeinfo(schema="http://nodeinfo.diaspora.software/ns/schema/2.1")
     assert [s.path for s in mock_http.sent] == ["/.well-known/nodeinfo"]
 
 
-def test_instance_nodeinfo_on_another_host_is_not_followed(api, mock_http):
-    index = {"links": [{"rel": "http://nodeinfo.diaspora.software/ns/schema/2.0", "href": "https://elsewhere.example/nodeinfo/2.0"}]}
+def test_instance_nodeinfo_without_any_document_is_a_clear_error(api, mock_http):
+    mock_http.add("GET", "/.well-known/nodeinfo", {"links": []})
+    with pytest.raises(MastodonNotFoundError, match="schemas listed: none"):
+        api.instance_nodeinfo()
+
+
+NODEINFO_21 = "http://nodeinfo.diaspora.software/ns/schema/2.1"
+NODEINFO_20 = "http://nodeinfo.diaspora.software/ns/schema/2.0"
+
+
+def test_instance_nodeinfo_default_takes_the_newest_schema_when_2_0_is_not_offered(api, mock_http):
+    """Hollo lists only 2.1."""
+    mock_http.add("GET", "/.well-known/nodeinfo", {"links": [{"rel": NODEINFO_21, "href": "https://mastodon.example/nodeinfo/2.1"}]})
+    mock_http.add("GET", "/nodeinfo/2.1", {"version": "2.1", "software": {"name": "hollo", "version": "0.6.0"}})
+    assert api.instance_nodeinfo().software.name == "hollo"
+
+
+def test_detection_asks_the_newest_schema_listed(mock_http):
+    from mastodon.detection import fetch_nodeinfo, nodeinfo_links
+
+    index = {"links": [
+        {"rel": NODEINFO_20, "href": "/nodeinfo/2.0"},
+        {"rel": "http://nodeinfo.diaspora.software/ns/schema/2.2", "href": "/nodeinfo/2.2"},
+        {"rel": NODEINFO_21, "href": "/nodeinfo/2.1"},
+    ]}
+    assert [rel[-3:] for rel, _ in nodeinfo_links(index)] == ["2.2", "2.1", "2.0"]
+    from mastodon.testing.mock_http import make_session
+    from mastodon.transport import Transport
+
     mock_http.add("GET", "/.well-known/nodeinfo", index)
-    assert api.instance_nodeinfo() is None
-    assert all(s.host == "mastodon.example" for s in mock_http.sent)
+    mock_http.add("GET", "/nodeinfo/2.2", {"version": "2.2"})
+    transport = Transport("https://mastodon.example", session=make_session(mock_http))
+    assert fetch_nodeinfo(transport) == {"version": "2.2"}
+
+
+def test_instance_nodeinfo_on_another_host_is_followed_without_credentials(api, mock_http):
+    index = {"links": [{"rel": NODEINFO_20, "href": "https://canonical.example/nodeinfo/2.0"}]}
+    mock_http.add("GET", "/.well-known/nodeinfo", index)
+    mock_http.add("GET", "/nodeinfo/2.0", {"version": "2.0", "software": {"name": "mastodon"}})
+    assert api.instance_nodeinfo().software.name == "mastodon"
+    followed = mock_http.last
+    assert (followed.host, followed.path) == ("canonical.example", "/nodeinfo/2.0")
+    assert "Authorization" not in followed.headers
+
+
+def test_instance_nodeinfo_retries_the_links_path_on_the_api_host(api, mock_http):
+    index = {"links": [{"rel": NODEINFO_20, "href": "https://canonical.example/nodeinfo/2.0"}]}
+    mock_http.add("GET", "/.well-known/nodeinfo", index)
+
+    def only_here(sent):
+        if sent.host != "mastodon.example":
+            return 502, "<html>bad gateway</html>", {}
+        return 200, {"version": "2.0", "software": {"name": "mastodon"}}, {}
+
+    mock_http.handle("GET", "/nodeinfo/2.0", only_here)
+    assert api.instance_nodeinfo().software.name == "mastodon"
+    assert [s.host for s in mock_http.sent] == ["mastodon.example", "canonical.example", "mastodon.example"]
 
 
 def test_instance_nodeinfo_gate(make_api, mock_http):

@@ -158,15 +158,53 @@ def test_fedibird_capabilities_beat_a_nodeinfo_that_says_mastodon(registry, make
 def test_forks_implementing_fedibirds_api_are_fedibird(registry):
     nodeinfo = {"software": {"name": "kmyblue", "version": "13.0"}, "metadata": {"upstream": {"name": "mastodon", "version": "4.2.0"}}}
     matches = registry.detect(nodeinfo, documented("Instance", "fedibird"))
-    assert [(m.backend, m.score) for m in matches] == [("fedibird", 110), ("mainline", 80)]
+    assert [(m.backend, m.score) for m in matches] == [("fedibird", 90), ("mainline", 80)]
+
+
+HOLLO_NODEINFO = {"version": "2.1", "software": {"name": "hollo", "version": "0.6.0"}, "metadata": {}}
+
+
+def test_copied_feature_flags_do_not_claim_a_server_that_names_other_software(registry, make_api, mock_http):
+    """Hollo's instance lists ``fedibird_capabilities``; its nodeinfo says it is Hollo."""
+    instance = {**documented("Instance", "fedibird"), "version": "4.0.0 (compatible; Hollo 0.6.0)"}
+    assert registry.detect(HOLLO_NODEINFO, instance) == []
+    serve(mock_http, "hollo", "https://hollo.example", nodeinfo=HOLLO_NODEINFO, instance=instance)
+    with pytest.warns(UserWarning, match="No backend recognises this server \\(hollo\\); using mainline"):
+        api = make_api(version=None, feature_set="auto", api_base_url="https://hollo.example", version_check_mode="none")
+        assert api.detect_backend() == "mainline"
+
+
+def test_a_backend_answering_to_the_named_software_wins_over_copied_flags(registry):
+    class Hollo:
+        @hookimpl
+        def mastodon_backend_info(self) -> BackendInfo:
+            return BackendInfo("hollo-standin", extends="mainline", software_names=("hollo",))
+
+    register_plugin(Hollo(), name="hollo-standin")
+    try:
+        matches = registry.detect(HOLLO_NODEINFO, documented("Instance", "fedibird"))
+        without_nodeinfo = registry.detect(None, {**documented("Instance", "fedibird"), "version": "4.0.0 (compatible; Hollo 0.6.0)"})
+    finally:
+        unregister_plugin(name="hollo-standin")
+    # The backend declared the name and did not even implement detection: it is taken, with a certain score.
+    assert [(m.backend, m.score) for m in matches] == [("hollo-standin", 100)]
+    assert [m.backend for m in without_nodeinfo] == ["hollo-standin"]
+
+
+def test_the_version_strings_software_name_outranks_copied_flags(registry):
+    instance = {**documented("Instance", "fedibird"), "version": "4.2.0 (compatible; Iceshrimp.NET/2024.1)"}
+    assert registry.detect(None, instance) == []
+    assert registry.detect(None, {**instance, "version": "4.2.0"})[0].backend == "fedibird"
 
 
 def test_nodeinfo_upstream_then_features(registry):
     upstream = {"software": {"name": "someplace"}, "metadata": {"upstream": {"name": "pleroma"}}}
     assert registry.detect(upstream, None)[0].backend == "pleroma"
-    featured = {"software": {"name": "someplace"}, "metadata": {"features": ["pleroma_api", "mastodon_api"]}}
+    featured = {"software": {"name": "", "version": "1"}, "metadata": {"features": ["pleroma_api", "mastodon_api"]}}
     (match,) = registry.detect(featured, None)
     assert (match.backend, match.score) == ("pleroma", 60)
+    # A server naming software no backend answers to is not claimed by a feature flag.
+    assert registry.detect({**featured, "software": {"name": "someplace"}}, None) == []
     assert registry.detect({"software": {"name": "x"}, "metadata": {"upstream": {"name": "mastodon"}}}, None)[0].backend == "mainline"
 
 
@@ -230,7 +268,8 @@ def test_odd_documents_never_crash_detection(registry, make_api, mock_http, inde
         api = make_api(version=None, feature_set="auto", api_base_url="https://odd.example", version_check_mode="none")
         api.detect_backend()
     assert api.backend == "mainline"
-    assert all(s.host == "odd.example" for s in mock_http.sent)  # links to other hosts are not followed
+    # A link to another host name is followed, never with credentials.
+    assert all("Authorization" not in s.headers for s in mock_http.sent if s.host != "odd.example")
 
 
 def test_server_errors_never_crash_detection(registry, make_api, mock_http):

@@ -64,14 +64,18 @@ class InstanceAPI(MastodonBase):
         """Retrieves the instance's nodeinfo information.
 
         For information on what the nodeinfo can contain, see the nodeinfo specification:
-        https://github.com/jhass/nodeinfo . By default, the version 2.0 schema is retrieved.
+        https://github.com/jhass/nodeinfo . By default, the version 2.0 schema is retrieved,
+        or the newest schema the server lists when it offers no 2.0 document (2.1 is a
+        superset of 2.0).
 
-        To override the schema, specify the desired schema with the schema parameter.
+        To override the schema, specify the desired schema with the schema parameter. A
+        document on another host name is fetched from there without credentials. Raises
+        :class:`MastodonNotFoundError` when the server offers no such document.
         """
         self._pipeline.check_gate(E.instance_nodeinfo)
-        from ..detection import fetch_nodeinfo
+        from ..detection import DEFAULT_NODEINFO_SCHEMA, fetch_nodeinfo
 
-        return fetch_nodeinfo(self._transport, schema)
+        return fetch_nodeinfo(self._transport, schema, fallback=schema == DEFAULT_NODEINFO_SCHEMA)
 
 
 __all__ = ["InstanceAPI"]

@@ -98,19 +98,19 @@ def test_auto_detection_selects_takahe(live, live_server):
 
 
 def test_detection_from_the_version_string_when_nodeinfo_is_elsewhere(live, live_server):
-    """Takahē's nodeinfo link names its service domain (here 127.0.0.1:8000); reached as
-    localhost, the client does not follow a link to another host, and the version string
-    alone identifies the server."""
+    """Takahē's nodeinfo link names its service domain (here 127.0.0.1:8000, over https);
+    reached as localhost, the client follows the link without credentials and, that host
+    not answering, asks the link's path of the API host."""
     pytest.importorskip("mastodon_takahe")
+    if live.replaying:
+        pytest.skip("recorded when links to other hosts were not followed; record it again")
     parts = urlsplit(live_server.base_url)
     if parts.hostname != "127.0.0.1":
         pytest.skip("needs the server recorded at 127.0.0.1, its service domain")
     base = urlunsplit(parts._replace(netloc=parts.netloc.replace("127.0.0.1", "localhost")))
     api = live.api("alice", feature_set="auto", api_base_url=base)
-    assert api.server_context.nodeinfo is None
-    detection = api.server_context.extra["detection"]
-    assert detection.backend == api.backend == "takahe"
-    assert detection.score < 100 and "takahe/0.11.0" in detection.reason
+    assert api.server_context.nodeinfo["software"]["name"] == "takahe"
+    assert api.backend == "takahe"
     assert api.server_version.software_version == (0, 11, 0)
 
 
