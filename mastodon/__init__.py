@@ -17,9 +17,19 @@ from .errors import __all__ as _error_names
 
 if TYPE_CHECKING:
     from .hookspecs import hookimpl
-    from .streaming import CallbackStreamListener, StreamListener
+    from .streaming import (
+        CallbackStreamListener,
+        SSEStreamHandle,
+        StreamHandle,
+        StreamListener,
+        WebSocketStreamHandle,
+        WebSocketSubscription,
+    )
 
 __version__ = "0.1.0"
+_STREAMING_NAMES = (
+    "StreamListener", "CallbackStreamListener", "StreamHandle", "SSEStreamHandle", "WebSocketStreamHandle", "WebSocketSubscription",
+)
 
 
 def __getattr__(name: str) -> object:
@@ -28,7 +38,7 @@ def __getattr__(name: str) -> object:
         from .hookspecs import hookimpl
 
         return hookimpl
-    if name in ("StreamListener", "CallbackStreamListener"):  # loaded with the first use
+    if name in _STREAMING_NAMES:  # loaded with the first use
         from . import streaming
 
         return getattr(streaming, name)
@@ -41,6 +51,10 @@ __all__ = [
     "AttribAccessList",
     "StreamListener",
     "CallbackStreamListener",
+    "StreamHandle",
+    "SSEStreamHandle",
+    "WebSocketStreamHandle",
+    "WebSocketSubscription",
     "hookimpl",
     "__version__",
     *_error_names,

@@ -68,7 +68,7 @@ def _mastodonpy_parameters(qualified: str) -> set[str]:
         text = (Path(__file__).parent / "data" / f"mastodonpy-{release}-signatures.txt").read_text()
         for line in text.splitlines():
             head, _, rest = line.removeprefix("staticmethod ").partition("(")
-            if head in (f"{owner}.{name}", owner if name == "__init__" else None):
+            if head in (f"{owner}.{name}", name):  # a method, or a class's constructor line
                 names.update(a.arg for a in ast.parse(f"def f({rest.rsplit(')', 1)[0]}): pass").body[0].args.args)  # type: ignore[attr-defined]
     return names
 

@@ -100,18 +100,86 @@ def test_bad_json_is_malformed(bad: Any) -> None:
 
 
 @pytest.mark.parametrize("empty", [None, b"", b"undefined", " ", "null"])
-def test_events_without_payload(empty: Any) -> None:
+@pytest.mark.parametrize("event", ["filters_changed", "notifications_merged"])
+def test_events_without_payload_call_their_handler_with_no_argument(empty: Any, event: str) -> None:
+    """As Mastodon.py calls them: ``on_filters_changed()``, ``on_notifications_merged()``."""
+    calls: list[Any] = []
+
+    class Bare(StreamListener):
+        def on_filters_changed(self) -> None:
+            calls.append("filters_changed")
+
+        def on_notifications_merged(self) -> None:
+            calls.append("notifications_merged")
+
+    EventDispatcher(Bare()).dispatch(event, empty)
+    assert calls == [event]
+
+
+def test_a_payload_less_handler_that_requires_an_argument_still_gets_one() -> None:
+    """Listeners written for earlier versions of this library take the (empty) payload."""
+    calls: list[Any] = []
+
+    class Old(StreamListener):
+        def on_filters_changed(self, payload: Any) -> None:  # type: ignore[override]
+            calls.append(("old", payload))
+
+    class WithStream(StreamListener):
+        def on_filters_changed(self, for_stream: Any = None) -> None:  # type: ignore[override]
+            calls.append(("stream", for_stream))
+
+    EventDispatcher(Old()).dispatch("filters_changed", b"undefined")
+    EventDispatcher(WithStream(), stream=["user"]).dispatch("filters_changed", None)
+    assert calls == [("old", None), ("stream", ["user"])]
+
+
+def test_the_base_listener_ignores_payload_less_events() -> None:
     listener = Recorder()
-    EventDispatcher(listener).dispatch("filters_changed", empty)
-    assert listener.calls == [("unknown", "filters_changed", None)]
+    EventDispatcher(listener).dispatch("filters_changed", None)
+    assert listener.calls == []
+
+
+def test_on_any_event_hears_every_event_before_its_handler() -> None:
+    class Everything(Recorder):
+        def on_any_event(self, name: str, data: Any = None, for_stream: Any = None) -> None:
+            self.calls.append(("any", name, data if not isinstance(data, dict) else data["id"], for_stream))
+
+    listener = Everything()
+    dispatcher = EventDispatcher(listener, stream=["public"])
+    dispatcher.dispatch("update", json.dumps(STATUS))
+    dispatcher.dispatch("brand.new", b'{"id": 5}', ["user"])
+    dispatcher.dispatch("filters_changed", None)
+    assert [c[:2] for c in listener.calls] == [("any", "update"), ("update", listener.calls[1][1]), ("any", "brand.new"), ("unknown", "brand.new"), ("any", "filters_changed")]
+    assert listener.calls[0][2:] == (103270115826048975, ["public"])
+    assert listener.calls[2][2:] == (5, ["user"])
+
+
+def test_announcement_events_reach_their_handlers() -> None:
+    got: list[Any] = []
+    listener = CallbackStreamListener(
+        announcement_handler=lambda a: got.append(("announcement", a.id)),
+        announcement_reaction_handler=lambda r: got.append(("reaction", r.name, r.count)),
+        announcement_delete_handler=lambda i: got.append(("deleted", i)),
+        filters_changed_handler=lambda: got.append("filters"),
+        notifications_merged_handler=lambda: got.append("merged"),
+        encryted_message_handler=lambda m: got.append(("encrypted", m)),
+    )
+    dispatcher = EventDispatcher(listener)
+    dispatcher.dispatch("announcement", b'{"id": "8", "content": "<p>hi</p>"}')
+    dispatcher.dispatch("announcement.reaction", b'{"name": "bongoCat", "count": 2, "announcement_id": "8"}')
+    dispatcher.dispatch("announcement.delete", b"8")
+    dispatcher.dispatch("filters_changed", None)
+    dispatcher.dispatch("notifications_merged", b"undefined")
+    dispatcher.dispatch("encrypted_message", b'{"x": 1}')
+    assert got == [("announcement", 8), ("reaction", "bongoCat", 2), ("deleted", 8), "filters", "merged", ("encrypted", {"x": 1})]
 
 
 def test_unknown_events_get_name_and_decoded_payload() -> None:
     listener = Recorder()
-    EventDispatcher(listener).dispatch("announcement.reaction", b'{"name": "bongo", "count": 2, "announcement_id": "8"}')
+    EventDispatcher(listener).dispatch("emoji.reaction", b'{"name": "bongo", "count": 2, "status_id": "8"}')
     ((_, name, payload),) = listener.calls
-    assert name == "announcement.reaction"
-    assert payload == {"name": "bongo", "count": 2, "announcement_id": "8"}
+    assert name == "emoji.reaction"
+    assert payload == {"name": "bongo", "count": 2, "status_id": "8"}
 
 
 def test_any_on_event_handler_is_used_even_if_not_listed() -> None:
@@ -229,7 +297,7 @@ def test_callback_listener_calls_every_handler() -> None:
     dispatcher.dispatch("delete", b"4")
     dispatcher.dispatch("conversation", b'{"id": "5"}')
     dispatcher.dispatch("status.update", b'{"id": "6"}')
-    dispatcher.dispatch("announcement", b'{"id": "7"}')
+    dispatcher.dispatch("brand.new", b'{"id": "7"}')
     assert calls == [
         ("update", 103270115826048975),
         ("local", 103270115826048975),
@@ -238,7 +306,7 @@ def test_callback_listener_calls_every_handler() -> None:
         ("delete", 4),
         ("conversation", 5),
         ("status_update", 6),
-        ("unknown", "announcement"),
+        ("unknown", "brand.new"),
     ]
 
 
@@ -265,3 +333,41 @@ def test_listener_exports() -> None:
     assert Compat is CallbackStreamListener
     assert CompatListener is StreamListener
     assert "StreamListener" in mastodon.__all__ and "CallbackStreamListener" in mastodon.__all__
+
+
+def test_handle_websocket_message_dispatches_an_envelope() -> None:
+    got: list[Any] = []
+
+    class Listener(StreamListener):
+        def on_update(self, status: Any, for_stream: Any = None) -> None:
+            got.append((status.id, for_stream))
+
+        def on_delete(self, status_id: Any) -> None:
+            got.append(("deleted", status_id))
+
+    listener = Listener()
+    listener.handle_websocket_message(json.dumps({"stream": ["hashtag", "python"], "event": "update", "payload": json.dumps(STATUS)}))
+    listener.handle_websocket_message(json.dumps({"stream": ["public"], "event": "delete", "payload": "12"}).encode())
+    assert got == [(103270115826048975, ["hashtag", "python"]), ("deleted", 12)]
+
+
+def test_a_websocket_error_ends_the_stream_unless_the_listener_handles_it() -> None:
+    error = json.dumps({"error": "Unknown stream type", "status": 400})
+    plain = Recorder()
+    with pytest.raises(mastodon.MastodonNetworkError, match="Unknown stream type"):
+        plain.handle_websocket_message(error)
+    assert [c[0] for c in plain.calls] == ["abort"]
+
+    seen: list[Any] = []
+    callbacks = CallbackStreamListener(stream_error_handler=lambda err, stream: seen.append((err, stream)))
+    callbacks.handle_websocket_message(json.dumps({"error": "Unknown stream type", "stream": ["nope"]}))
+    assert seen == [("Unknown stream type", ["nope"])]
+    with pytest.raises(mastodon.MastodonNetworkError):
+        CallbackStreamListener().handle_websocket_message(error)
+
+
+def test_handle_websocket_message_rejects_a_malformed_message() -> None:
+    listener = Recorder()
+    with pytest.raises(MastodonMalformedEventError):
+        listener.handle_websocket_message("{not json")
+    assert isinstance(listener.calls[0][1], MastodonMalformedEventError)

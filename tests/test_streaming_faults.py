@@ -342,7 +342,7 @@ def test_genuinely_new_events_that_look_alike_are_all_delivered(transport: Trans
     assert handle is not None
     assert listener.wait_for(6) == [
         ("status_update", 1, "<p>v2</p>"), ("status_update", 1, "<p>v3</p>"),
-        ("unknown", "filters_changed", None), ("unknown", "filters_changed", None),
+        ("filters_changed",), ("filters_changed",),
         ("conversation", 4), ("conversation", 4),
     ]
     handle.close()

@@ -363,3 +363,83 @@ def test_close_during_reconnect_wait_is_immediate(sse_server: LoopbackSSEServer)
     handle.close()
     assert time.monotonic() - started < 2
     assert not handle.is_alive()
+
+
+# -- a stream the program opened itself --------------------------------------------------
+
+
+def test_handle_stream_reads_a_requests_response_through_the_same_dispatcher(sse_server: LoopbackSSEServer) -> None:
+    import requests
+
+    sse_server.script(b":)\n", *canonical_sse(), END)
+    listener = RecordingListener()
+    response = requests.get(f"{sse_server.url}/api/v1/streaming/user", stream=True, timeout=5)
+    with pytest.raises(MastodonNetworkError, match="Server ended connection"):
+        listener.handle_stream(response)
+    assert listener.calls == CANONICAL_CALLS
+    assert listener.heartbeats == 1
+    assert len(listener.aborts) == 1 and "Server ended connection" in str(listener.aborts[0])
+
+
+def test_handle_stream_reports_a_malformed_event(sse_server: LoopbackSSEServer) -> None:
+    import requests
+
+    sse_server.script(b"event: update\ndata: {not json\n\n", END)
+    listener = RecordingListener()
+    with pytest.raises(MastodonMalformedEventError):
+        listener.handle_stream(requests.get(f"{sse_server.url}/api/v1/streaming/user", stream=True, timeout=5))
+    assert isinstance(listener.aborts[0], MastodonMalformedEventError)
+
+
+# -- the streams of Mastodon.py 2.x ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "path", "query"),
+    [
+        (lambda api, listener: api.stream_direct(listener), "/api/v1/streaming/direct", {}),
+        (lambda api, listener: api.stream_user_notifications(listener), "/api/v1/streaming/user/notification", {}),
+        (lambda api, listener: api.stream_public(listener, local=True), "/api/v1/streaming/public/local", {}),
+        (lambda api, listener: api.stream_public(listener, remote=True, only_media=True), "/api/v1/streaming/public/remote", {"only_media": "true"}),
+        (lambda api, listener: api.stream_local(listener, only_media=True), "/api/v1/streaming/public/local", {"only_media": "true"}),
+        (lambda api, listener: api.stream_public(listener), "/api/v1/streaming/public", {}),
+    ],
+)
+def test_the_streams_added_in_mastodonpy_2(sse_server: LoopbackSSEServer, call: Any, path: str, query: dict[str, str]) -> None:
+    sse_server.script(sse_event("conversation", {"id": "4", "unread": True, "accounts": []}), END)
+    listener = RecordingListener()
+    with pytest.raises(MastodonNetworkError):
+        call(make_client(sse_server.url), listener)
+    (request,) = sse_server.stream_requests()
+    assert (request.path, request.query) == (path, query)
+    assert listener.calls == [("conversation", 4)]
+
+
+@pytest.mark.parametrize(
+    ("version", "call", "needed"),
+    [
+        ("2.3.0", lambda api: api.stream_direct(RecordingListener()), "2.4.0"),
+        ("3.1.3", lambda api: api.stream_public(RecordingListener(), remote=True), "3.1.4"),
+        ("2.3.0", lambda api: api.stream_local(RecordingListener(), only_media=True), "2.4.0"),
+    ],
+)
+def test_newer_streams_are_gated(sse_server: LoopbackSSEServer, version: str, call: Any, needed: str) -> None:
+    with pytest.raises(MastodonVersionError, match=needed):
+        call(make_client(sse_server.url, mastodon_version=version))
+    assert sse_server.stream_requests() == []
+
+
+def test_local_and_remote_exclude_each_other(sse_server: LoopbackSSEServer) -> None:
+    with pytest.raises(MastodonIllegalArgumentError):
+        make_client(sse_server.url).stream_public(RecordingListener(), local=True, remote=True)
+
+
+def test_an_async_sse_stream_returns_an_sse_stream_handle(sse_server: LoopbackSSEServer) -> None:
+    from mastodon import SSEStreamHandle, StreamHandle
+
+    sse_server.script(0.2, END)
+    handle = make_client(sse_server.url).stream_user(RecordingListener(), run_async=True)
+    try:
+        assert isinstance(handle, SSEStreamHandle) and isinstance(handle, StreamHandle)
+    finally:
+        handle.close()

@@ -237,3 +237,50 @@ def test_reconnect_after_drop(ws_server: LoopbackWebSocketServer, client_for: An
     handle.close()
     assert not handle.is_alive()
     assert stream_threads() == []
+
+
+# -- one connection, several subscriptions (stream_open_websocket) --------------------------------
+
+
+def test_streams_added_to_an_open_websocket_get_their_own_events(client_for: Any, ws_server: LoopbackWebSocketServer) -> None:
+    ws_server.script(
+        0.5,
+        ws_frame("update", STATUS, ["hashtag", "python"]),
+        ws_frame("notification", {"id": "7", "type": "mention", "created_at": "2024-05-01T12:35:00.000Z"}, ["user"]),
+        ws_frame("update", dict(STATUS, id="5"), ["public:local:media"]),
+        ws_frame("delete", "9", ["public"]),
+    )
+    client = client_for()
+    everything_else, tags, users, media = RecordingListener(), RecordingListener(), RecordingListener(), RecordingListener()
+    handle = client.stream_open_websocket(everything_else)
+    try:
+        tag = client.stream_hashtag("python", tags, websocket_handle=handle)
+        user = client.stream_user(users, websocket_handle=handle)
+        client.stream_local(media, only_media=True, websocket_handle=handle)
+        assert tag.stream == ["hashtag", "python"] and user.stream == ["user"]
+        assert users.wait_for(1) == [("notification", 7, "mention")]
+        assert tags.wait_for(1) == [("update", 110000000000000001)]
+        assert media.wait_for(1) == [("update", 5)]
+        assert everything_else.wait_for(1) == [("delete", 9)]
+        assert wait_until(lambda: len(ws_server.received) >= 3)
+        assert [json.loads(m) for m in ws_server.received[:3]] == [
+            {"type": "subscribe", "stream": "hashtag", "tag": "python"},
+            {"type": "subscribe", "stream": "user"},
+            {"type": "subscribe", "stream": "public:local:media"},
+        ]
+        tag.close()
+        assert wait_until(lambda: len(ws_server.received) >= 4)
+        assert json.loads(ws_server.received[3]) == {"type": "unsubscribe", "stream": "hashtag", "tag": "python"}
+        assert [s.stream for s in handle.subscriptions] == [["user"], ["public:local:media"]]
+    finally:
+        handle.close()
+    (request,) = [r for r in ws_server.stream_requests() if r.path == "/api/v1/streaming"]
+    assert "stream" not in request.query  # a connection for any stream
+    assert wait_until(lambda: not stream_threads())
+
+
+def test_open_websocket_is_gated_on_3_3_0(client_for: Any) -> None:
+    from mastodon import MastodonVersionError
+
+    with pytest.raises(MastodonVersionError, match=r"3\.3\.0"):
+        make_client("https://old.example", mastodon_version="3.2.0").stream_open_websocket()

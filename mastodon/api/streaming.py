@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, get_args
 
 from ..backend_types import StreamingTransport
@@ -16,15 +17,17 @@ from ..transport import scrub
 from .binding import uses_endpoint
 
 if TYPE_CHECKING:  # the streaming machinery loads on the first stream, not with the package
+    from ..streaming.dispatch import EventDispatcher
     from ..streaming.handle import StreamHandle
+    from ..streaming.multiplex import WebSocketStreamHandle, WebSocketSubscription
     from ..streaming.runner import Connection, Connector, Opening
     from ..streaming.urls import StreamSpec
 
 
-def _spec(stream: str, params: dict[str, str] | None = None) -> StreamSpec:
+def _spec(stream: str, params: dict[str, str] | None = None, only_media: bool = False) -> StreamSpec:
     from ..streaming.urls import StreamSpec
 
-    return StreamSpec(stream, params or {})
+    return StreamSpec(stream, params or {}, only_media)
 
 TRANSPORTS: tuple[str, ...] = get_args(StreamingTransport)
 
@@ -59,9 +62,29 @@ class StreamingAPI(MastodonBase):
         timeout: float | None = 300,
         reconnect_async: bool = False,
         reconnect_async_wait_sec: float = 5,
-    ) -> StreamHandle | None:
-        """Streams events that are relevant to the authorized user, i.e. home timeline and notifications."""
-        return self._stream(E.stream_user, _spec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        """Streams events that are relevant to the authorized user, i.e. home timeline and notifications.
+
+        With ``run_async`` the stream runs on a thread and a handle is returned; with
+        ``websocket_handle`` (from :meth:`stream_open_websocket`) the stream is added to
+        that connection and its subscription is returned.
+        """
+        return self._stream(E.stream_user, _spec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
+
+    @uses_endpoint(E.stream_user_notifications)
+    def stream_user_notifications(
+        self,
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        """Streams the authorized user's notifications only."""
+        spec = _spec("user:notification")
+        return self._stream(E.stream_user_notifications, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
     @uses_endpoint(E.stream_public)
     def stream_public(
@@ -71,9 +94,21 @@ class StreamingAPI(MastodonBase):
         timeout: float | None = 300,
         reconnect_async: bool = False,
         reconnect_async_wait_sec: float = 5,
-    ) -> StreamHandle | None:
-        """Streams public events."""
-        return self._stream(E.stream_public, _spec("public"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        local: bool = False,
+        remote: bool = False,
+        only_media: bool = False,
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        """Streams public events.
+
+        ``local`` restricts them to this server's statuses, ``remote`` to other servers'
+        (Mastodon 3.1.4+), ``only_media`` to statuses with media attachments (2.4.0+).
+        """
+        if local and remote:
+            raise MastodonIllegalArgumentError("local and remote exclude each other")
+        endpoint, name = (E.stream_local, "public:local") if local else (E.stream_remote, "public:remote") if remote else (E.stream_public, "public")
+        spec = _spec(name, only_media=bool(only_media))
+        return self._stream(endpoint, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
     @uses_endpoint(E.stream_local)
     def stream_local(
@@ -83,10 +118,12 @@ class StreamingAPI(MastodonBase):
         timeout: float | None = 300,
         reconnect_async: bool = False,
         reconnect_async_wait_sec: float = 5,
-    ) -> StreamHandle | None:
-        """Streams local public events."""
-        spec = _spec("public:local")
-        return self._stream(E.stream_local, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        only_media: bool = False,
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        """Streams local public events (``only_media``: statuses with media attachments only)."""
+        spec = _spec("public:local", only_media=bool(only_media))
+        return self._stream(E.stream_local, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
     @uses_endpoint(E.stream_hashtag)
     def stream_hashtag(
@@ -98,7 +135,8 @@ class StreamingAPI(MastodonBase):
         timeout: float | None = 300,
         reconnect_async: bool = False,
         reconnect_async_wait_sec: float = 5,
-    ) -> StreamHandle | None:
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
         """Stream for all public statuses for the hashtag 'tag' seen by the connected instance.
 
         Set local to True to only get local statuses.
@@ -108,7 +146,7 @@ class StreamingAPI(MastodonBase):
         if tag.startswith("#"):
             raise MastodonIllegalArgumentError("Tag parameter should omit leading #")
         spec = _spec("hashtag:local" if local else "hashtag", {"tag": tag})
-        return self._stream(E.stream_hashtag, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        return self._stream(E.stream_hashtag, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
     @uses_endpoint(E.stream_list)
     def stream_list(
@@ -119,13 +157,55 @@ class StreamingAPI(MastodonBase):
         timeout: float | None = 300,
         reconnect_async: bool = False,
         reconnect_async_wait_sec: float = 5,
-    ) -> StreamHandle | None:
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
         """Stream events for the current user, restricted to accounts on the given list."""
         list_id = unpack_id(id)
         if list_id is None or list_id == "":
             raise MastodonIllegalArgumentError("id must be a list id or a list dict")
         spec = _spec("list", {"list": str(list_id)})
-        return self._stream(E.stream_list, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec)
+        return self._stream(E.stream_list, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
+
+    @uses_endpoint(E.stream_direct)
+    def stream_direct(
+        self,
+        listener: Any,
+        run_async: bool = False,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        """Streams direct conversations of the authorized user (``conversation`` events)."""
+        spec = _spec("direct")
+        return self._stream(E.stream_direct, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
+
+    @uses_endpoint(E.stream_websocket)
+    def stream_open_websocket(
+        self,
+        listener: Any = None,
+        timeout: float | None = 300,
+        reconnect_async: bool = False,
+        reconnect_async_wait_sec: float = 5,
+    ) -> WebSocketStreamHandle:
+        """Open one WebSocket connection to which streams are then added.
+
+        Pass the returned handle as ``websocket_handle`` to the ``stream_*`` methods: each
+        adds its stream to this connection and returns a subscription (``close()``
+        unsubscribes). ``listener`` (optional) gets events of no subscription and
+        connection errors. The connection runs on its own thread; ``handle.close()`` ends
+        it.
+        """
+        from ..streaming.multiplex import WebSocketStreamHandle
+
+        self._pipeline.check_gate(E.stream_websocket)
+        return WebSocketStreamHandle(
+            self._websocket_opener(timeout),
+            self._dispatcher_factory(),
+            listener,
+            reconnect=reconnect_async,
+            reconnect_wait=reconnect_async_wait_sec,
+        )
 
     @uses_endpoint(M.stream_healthy)
     def stream_healthy(self) -> bool:
@@ -148,15 +228,19 @@ class StreamingAPI(MastodonBase):
         timeout: float | None,
         reconnect_async: bool,
         reconnect_async_wait_sec: float,
-    ) -> StreamHandle | None:
-        from ..streaming.handle import StreamHandle
+        websocket_handle: WebSocketStreamHandle | None = None,
+    ) -> StreamHandle | WebSocketSubscription | None:
+        from ..streaming.handle import SSEStreamHandle, StreamHandle
         from ..streaming.runner import run_blocking
 
-        self._pipeline.check_gate(endpoint)
+        self._pipeline.check_gate(endpoint, {"only_media": True} if spec.only_media else None)
+        if websocket_handle is not None:
+            return websocket_handle.subscribe(spec, listener)
         transport = self._streaming_transport(spec)
         connect = self._stream_connector(spec, listener, transport, timeout)
         if run_async:
-            return StreamHandle(connect, listener, reconnect=reconnect_async, reconnect_wait=reconnect_async_wait_sec)
+            handle_class = SSEStreamHandle if transport == "sse" else StreamHandle
+            return handle_class(connect, listener, reconnect=reconnect_async, reconnect_wait=reconnect_async_wait_sec)
         run_blocking(connect, listener)
         return None
 
@@ -187,23 +271,66 @@ class StreamingAPI(MastodonBase):
         self._streaming_base_url = base
         return base
 
-    def _stream_connector(self, spec: StreamSpec, listener: Any, transport: str, timeout: float | None) -> Connector:
-        from ..streaming.abort import StreamAbort, abort
+    def _dispatcher_factory(self) -> Callable[[Any, StreamSpec | None], EventDispatcher]:
+        """Makes dispatchers that decode and normalise events as this client's backend does."""
         from ..streaming.dispatch import EventDispatcher
-        from ..streaming.urls import sse_url, websocket_url
 
         pipeline = self._pipeline
 
         def normalize(endpoint: Endpoint, payload: Any) -> None:
             pipeline.normalize(endpoint, payload)
 
-        dispatcher = EventDispatcher(
-            listener,
-            convert_ids=pipeline.decode_options.convert_ids,
-            normalize=normalize,
-            stream=spec.labels,
-            path=spec.sse_path,
-        )
+        def make(listener: Any, spec: StreamSpec | None) -> EventDispatcher:
+            return EventDispatcher(
+                listener,
+                convert_ids=pipeline.decode_options.convert_ids,
+                normalize=normalize,
+                stream=spec.labels if spec is not None else None,
+                path=spec.sse_path if spec is not None else "/api/v1/streaming",
+            )
+
+        return make
+
+    def _websocket_opener(self, timeout: float | None) -> Callable[[Any, Opening], Connection]:
+        """Opens a WebSocket connection subscribed to no stream yet (for :meth:`stream_open_websocket`)."""
+        from ..streaming.abort import StreamAbort, abort
+        from ..streaming.urls import SSE_PREFIX, with_scheme
+
+        def open_connection(router: Any, opening: Opening) -> Connection:
+            from ..streaming.websocket import WebSocketConnection, usable_as_subprotocol
+
+            try:
+                base = self._streaming_base()
+            except MastodonNetworkError as exc:
+                raise abort(exc) from exc
+            token = self._transport.access_token
+            in_header = bool(token) and usable_as_subprotocol(token or "")
+            url = with_scheme(base, websocket=True) + SSE_PREFIX
+            if token and not in_header:
+                from urllib.parse import urlencode
+
+                url += "?" + urlencode({"access_token": token})
+            try:
+                return WebSocketConnection(
+                    url,
+                    router,
+                    token=token if in_header else None,
+                    headers=self._transport.headers(auth=True),
+                    open_timeout=self._transport.request_timeout,
+                    read_timeout=timeout,
+                    opening=opening,
+                )
+            except StreamAbort as failure:  # a refusing server may echo the token
+                failure.error.args = scrub(failure.error.args, [self._transport.access_token])
+                raise
+
+        return open_connection
+
+    def _stream_connector(self, spec: StreamSpec, listener: Any, transport: str, timeout: float | None) -> Connector:
+        from ..streaming.abort import StreamAbort, abort
+        from ..streaming.urls import sse_url, websocket_url
+
+        dispatcher = self._dispatcher_factory()(listener, spec)
 
         def open_connection(opening: Opening) -> Connection:
             # Transports are imported on first use: most programs never stream.

@@ -10,14 +10,21 @@ from typing import TYPE_CHECKING
 from .listener import CallbackStreamListener, StreamListener
 
 if TYPE_CHECKING:
-    from .handle import StreamHandle
+    from .handle import SSEStreamHandle, StreamHandle
+    from .multiplex import WebSocketStreamHandle, WebSocketSubscription
 
 
 def __getattr__(name: str) -> object:
-    if name == "StreamHandle":  # loaded with the first stream, not with the package
-        from .handle import StreamHandle
+    # The handles load with the first stream, not with the package.
+    if name in ("StreamHandle", "SSEStreamHandle"):
+        from . import handle
 
-        return StreamHandle
+        return getattr(handle, name)
+    if name in ("WebSocketStreamHandle", "WebSocketSubscription"):
+        from . import multiplex
+
+        return getattr(multiplex, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["StreamListener", "CallbackStreamListener", "StreamHandle"]
+
+__all__ = ["StreamListener", "CallbackStreamListener", "StreamHandle", "SSEStreamHandle", "WebSocketStreamHandle", "WebSocketSubscription"]

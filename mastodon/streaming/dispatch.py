@@ -28,7 +28,10 @@ RETURNS = {
     "delete": "id",
     "announcement.delete": "id",
     "filters_changed": "None",
+    "notifications_merged": "None",
 }
+#: Events that carry no payload: their handlers are called without one.
+BARE_EVENTS = frozenset({"filters_changed", "notifications_merged"})
 _EMPTY = frozenset({b"", b"undefined", b"null", "", "undefined", "null"})
 #: How many recent events are remembered so that one a server sends again (replaying
 #: what it sent before a reconnect) reaches the listener only once.
@@ -42,24 +45,41 @@ _ONCE_PER_ID = frozenset({"update", "notification", "delete", "announcement.dele
 Normalizer = Callable[[Endpoint, Any], None]
 
 
-def _accepts_stream(func: Callable[..., Any]) -> bool:
+def _parameters(func: Callable[..., Any]) -> tuple[bool, bool]:
+    """Whether ``func`` takes ``for_stream``, and whether it requires a positional argument."""
     import inspect  # only when a listener is set up; keeps ``import mastodon`` light
 
     try:
-        return "for_stream" in inspect.signature(func).parameters
+        parameters = inspect.signature(func).parameters.values()
     except (TypeError, ValueError):
-        return False
+        return False, True
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    required = any(p.kind in positional and p.default is inspect.Parameter.empty and p.name != "for_stream" for p in parameters)
+    return any(p.name == "for_stream" for p in parameters), required
+
+
+def _any_event_handler(listener: Any) -> Callable[..., Any] | None:
+    """The listener's ``on_any_event``, unless it is the default one that does nothing."""
+    from .listener import StreamListener
+
+    handler = getattr(listener, "on_any_event", None)
+    if not callable(handler) or getattr(type(listener), "on_any_event", None) is StreamListener.on_any_event:
+        return None
+    return handler
 
 
 class _Route:
     """How one event name is decoded and delivered (worked out once per name)."""
 
-    __slots__ = ("endpoint", "handler", "ids", "spec", "unknown", "with_stream")
+    __slots__ = ("bare", "endpoint", "handler", "ids", "spec", "unknown", "with_stream")
 
-    def __init__(self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint) -> None:
+    def __init__(self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint, no_payload: bool) -> None:
         self.handler = handler
         self.unknown = unknown
-        self.with_stream = _accepts_stream(handler)
+        self.with_stream, required = _parameters(handler)
+        # A handler of a payload-less event is called without one, unless it requires an
+        # argument (as handlers written for earlier versions of this library do).
+        self.bare = no_payload and not unknown and not required
         self.ids = ids
         self.endpoint = endpoint
         self.spec = None if ids else returns_spec(endpoint.returns)
@@ -88,6 +108,7 @@ class EventDispatcher:
         self.stream = stream
         self.path = path
         self._routes: dict[str, _Route] = {}
+        self._any_event = _any_event_handler(listener)
         self._recent: set[Any] = set()
         self._recent_order: deque[Any] = deque()
 
@@ -108,7 +129,14 @@ class EventDispatcher:
             self.normalize(route.endpoint, payload)
         if route.spec is not None and payload is not None:
             payload = apply_spec(payload, route.spec)
-        if route.unknown:
+        if self._any_event is not None:
+            self._any_event(name, payload, for_stream if for_stream is not None else self.stream)
+        if route.bare:
+            if route.with_stream:
+                route.handler(for_stream=for_stream if for_stream is not None else self.stream)
+            else:
+                route.handler()
+        elif route.unknown:
             if route.with_stream:
                 route.handler(name, payload, for_stream if for_stream is not None else self.stream)
             else:
@@ -185,7 +213,7 @@ class EventDispatcher:
             handler = listener.on_unknown_event
         endpoint = Endpoint(f"stream:{name}", "GET", self.path, returns=RETURNS.get(name, "dict"))
         assert handler is not None
-        return _Route(handler, unknown, name in ID_EVENTS, endpoint)
+        return _Route(handler, unknown, name in ID_EVENTS, endpoint, name in BARE_EVENTS)
 
 
-__all__ = ["EventDispatcher", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS", "MAX_ROUTES"]
+__all__ = ["EventDispatcher", "BARE_EVENTS", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS", "MAX_ROUTES"]

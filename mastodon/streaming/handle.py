@@ -139,4 +139,8 @@ class StreamHandle:
             connection.close()
 
 
-__all__ = ["StreamHandle", "CLOSE_JOIN_TIMEOUT", "MAX_RECONNECT_WAIT"]
+class SSEStreamHandle(StreamHandle):
+    """The handle of a stream over server-sent events running on its own thread."""
+
+
+__all__ = ["StreamHandle", "SSEStreamHandle", "CLOSE_JOIN_TIMEOUT", "MAX_RECONNECT_WAIT"]

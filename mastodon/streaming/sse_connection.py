@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import http.client
 import socket
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, cast
 
 import requests
 import urllib3
@@ -26,6 +26,24 @@ from .sse import SSEParser
 CHUNK_SIZE = 65536
 
 _READ_ERRORS = (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError, AttributeError)
+
+
+def chunk_reader(response: requests.Response) -> Callable[[int], bytes]:
+    """``read(amount)`` returning whatever part of a streaming response's body has arrived (``b""`` at its end)."""
+    raw: Any = response.raw
+    read1 = getattr(raw, "read1", None)
+    if isinstance(raw, urllib3.HTTPResponse):
+        if read1 is None:  # urllib3 < 2: read from http.client's response, which has read1
+            fallback: Callable[[int], bytes] = cast(Any, raw)._fp.read1
+            return fallback
+
+        def read(amount: int) -> bytes:
+            data: bytes = read1(amount, decode_content=True)
+            return data
+
+        return read
+    plain: Callable[[int], bytes] = read1 if read1 is not None else raw.read
+    return plain
 
 
 class SSEConnection:
@@ -79,14 +97,7 @@ class SSEConnection:
 
     def run(self) -> None:
         """Read until the connection breaks (raises) or :meth:`close` is called (returns)."""
-        raw: Any = self.response.raw
-        read1 = getattr(raw, "read1", None)
-        if read1 is None:  # urllib3 < 2: read from http.client's response, which has read1
-            read = raw._fp.read1
-        else:
-            def read(amount: int, _read1: Any = read1) -> bytes:
-                data: bytes = _read1(amount, decode_content=True)
-                return data
+        read = chunk_reader(self.response)
         dispatcher = self.dispatcher
         feed = SSEParser(dispatcher.dispatch, dispatcher.heartbeat, self._max_event_bytes).feed
         self._reading = True

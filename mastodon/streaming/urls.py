@@ -19,6 +19,8 @@ class StreamSpec(Record, frozen=True):
 
     name: str
     params: dict[str, str] = field(default_factory=dict)
+    #: Only statuses with media: ``only_media=true`` over SSE, a ``:media`` stream over WebSocket.
+    only_media: bool = False
 
     @property
     def sse_path(self) -> str:
@@ -26,9 +28,18 @@ class StreamSpec(Record, frozen=True):
         return f"{SSE_PREFIX}/{self.name.replace(':', '/')}"
 
     @property
+    def sse_params(self) -> dict[str, str]:
+        return {**self.params, "only_media": "true"} if self.only_media else dict(self.params)
+
+    @property
+    def stream_name(self) -> str:
+        """The stream's WebSocket name: ``public:local:media`` for local statuses with media."""
+        return f"{self.name}:media" if self.only_media else self.name
+
+    @property
     def labels(self) -> list[str]:
         """The stream as WebSocket servers label events: ``["hashtag", "python"]``."""
-        return [self.name, *self.params.values()]
+        return [self.stream_name, *self.params.values()]
 
 
 def advertised_streaming_url(instance: Mapping[str, Any] | None) -> str | None:
@@ -102,12 +113,12 @@ def with_scheme(base: str, websocket: bool) -> str:
 
 def sse_url(base: str, spec: StreamSpec) -> tuple[str, dict[str, str]]:
     """The SSE URL of a stream and its query parameters."""
-    return with_scheme(base, websocket=False) + spec.sse_path, dict(spec.params)
+    return with_scheme(base, websocket=False) + spec.sse_path, spec.sse_params
 
 
 def websocket_url(base: str, spec: StreamSpec, access_token: str | None = None) -> str:
     """The multiplexed WebSocket URL: ``/api/v1/streaming?stream=...&tag=...``."""
-    query: dict[str, str] = {"stream": spec.name, **spec.params}
+    query: dict[str, str] = {"stream": spec.stream_name, **spec.params}
     if access_token:
         query["access_token"] = access_token
     return with_scheme(base, websocket=True) + SSE_PREFIX + "?" + urlencode(query)

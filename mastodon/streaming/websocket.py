@@ -7,7 +7,6 @@ the payload (usually JSON text) goes through the same dispatcher as SSE data.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import socket
 import ssl
@@ -20,10 +19,11 @@ from typing import Any
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus, InvalidURI, WebSocketException
 from websockets.sync.client import ClientConnection, connect
 
-from ..errors import MastodonMalformedEventError, MastodonNetworkError, MastodonReadTimeout
+from ..errors import MastodonNetworkError, MastodonReadTimeout
 from ..limits import MAX_EVENT_BYTES
 from .abort import abort
 from .dispatch import EventDispatcher
+from .feeding import dispatch_envelope
 from .runner import Opening
 
 #: Largest accepted message by default (statuses with long content and many mentions stay far below).
@@ -184,19 +184,7 @@ class WebSocketConnection:
 
     def handle_message(self, message: str | bytes) -> None:
         """Decode one envelope and hand its event to the dispatcher."""
-        try:
-            envelope: Any = json.loads(message)
-        except (ValueError, RecursionError) as exc:
-            raise abort(MastodonMalformedEventError("Bad JSON", message), exc) from exc
-        if not isinstance(envelope, dict):
-            raise abort(MastodonMalformedEventError("Malformed event", message))
-        name = envelope.get("event")
-        if not isinstance(name, str):
-            if "error" in envelope:
-                raise abort(MastodonNetworkError(f"Streaming server reported an error: {envelope['error']}"))
-            raise abort(MastodonMalformedEventError("Missing field", "event", envelope))
-        stream = envelope.get("stream")
-        self.dispatcher.dispatch(name, envelope.get("payload"), stream if isinstance(stream, list) else None)
+        dispatch_envelope(self.dispatcher, message)
 
     def close(self) -> None:
         """Stop reading: a blocked :meth:`run` returns."""
