@@ -17,7 +17,8 @@ stream_local = endpoint(
     section=S,
 )
 stream_remote = endpoint(
-    "stream_remote", "GET", "/api/v1/streaming/public/remote", _ONLY_MEDIA, returns="stream", added="3.1.4", section=S,
+    "stream_remote", "GET", "/api/v1/streaming/public/remote", Param("only_media", "flag"), returns="stream", added="3.1.4",
+    section=S,
 )
 stream_hashtag = endpoint(
     "stream_hashtag", "GET", "/api/v1/streaming/hashtag", Param("tag"), Param("local"),

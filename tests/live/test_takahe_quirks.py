@@ -664,7 +664,8 @@ def test_media_focus_is_not_kept(live_api):
 # -- coverage of the recordings -------------------------------------------------------------
 
 
-#: Endpoints Takahē's API level includes that were not sent to the recorded server yet.
+#: Endpoints Takahē's API level includes that were not sent to the recorded server yet
+#: (for those its backend gates, the real refusal is not recorded yet either).
 NOT_YET_RECORDED = {
     "status_translate",
     # Mastodon 4.0 filters v2
@@ -682,6 +683,8 @@ NOT_YET_RECORDED = {
     "trending_statuses",
     "trending_tags",
     "trends",
+    # the streams of Mastodon.py 2.x (gated: Takahē has no streaming API)
+    "stream_direct", "stream_user_notifications", "stream_remote", "stream_websocket",
 }
 #: Moderation endpoints (refused by the /api/v1/admin and /api/v2/admin gates) whose 404 is not recorded yet.
 NOT_YET_RECORDED |= {
