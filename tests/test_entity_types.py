@@ -342,3 +342,25 @@ def test_type_helpers() -> None:
     snowflake = types_base.MaybeSnowflakeIdType("110000000000000000")
     assert int(snowflake) == 110000000000000000 and snowflake.to_datetime() is not None
     assert types_base.MaybeSnowflakeIdType("9abc").to_datetime() is None
+
+
+@pytest.mark.parametrize("returns", ["Status", "[Status]", "Notification", "{Marker}", "InstanceV2", "Context", "[dict]"])
+def test_the_level_walk_matches_the_reference_walk(returns: str) -> None:
+    from mastodon.entity_types import _retype_levels, _retype_python, returns_spec
+
+    spec = returns_spec(returns, True)
+    for path in sorted(FIXTURES.glob("*/*.json")):
+        text = path.read_text()
+        for wrapped in (text, f"[{text}, null, 1]", f'{{"home": {text}}}'):
+            fast, reference = _retype_levels(decode_json(wrapped), spec), _retype_python(decode_json(wrapped), spec)
+            assert fast == reference and _classes(fast) == _classes(reference), path
+        plain = json.loads(text)  # plain dicts (as a backend may build them) are wrapped, not re-classed
+        assert _classes(_retype_levels(copy.deepcopy(plain), spec)) == _classes(_retype_python(copy.deepcopy(plain), spec))
+
+
+def _classes(value: Any) -> Any:
+    if isinstance(value, dict):
+        return (type(value).__name__, {k: _classes(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return (type(value).__name__, [_classes(v) for v in value])
+    return type(value).__name__

@@ -191,13 +191,16 @@ SPECS = ["Status", "[Status]", "Notification", "[Account]", "{Marker}", "Instanc
 @FUZZ
 @given(document=json_documents)
 def test_c_and_python_walks_agree_on_any_document(document: Any) -> None:
-    from mastodon.entity_types import _retype_python, returns_spec
+    from mastodon.entity_types import _retype_levels, _retype_python, returns_spec
 
     text = json.dumps(document)
     for returns in SPECS:
         for paginated in (True, False):
             spec = returns_spec(returns, paginated)
-            assert_identical(c_retype(py_decode(text), spec), _retype_python(py_decode(text), spec))
+            reference = _retype_python(py_decode(text), spec)
+            for typed in (c_retype(py_decode(text), spec), _retype_levels(py_decode(text), spec)):
+                assert_identical(typed, reference)
+                assert_same_classes(typed, reference)
 
 
 @pytest.mark.parametrize("returns", SPECS)
