@@ -24,6 +24,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TARGET = 10_000
+#: Library CPU per event over the floor's (requests + a minimal SSE parser + json.loads).
+RATIO_TARGET = 1.3
 TOKEN = "bench-token"
 
 
@@ -130,8 +132,8 @@ def serve(count: int) -> None:
 # -- client -----------------------------------------------------------------------------------
 
 
-def run_round(url: str) -> tuple[int, float]:
-    """Stream until the server ends; returns (events delivered, seconds from call to last event)."""
+def run_round(url: str) -> tuple[int, float, float]:
+    """Stream until the server ends; returns (events delivered, seconds until the stream ended, CPU seconds)."""
     from mastodon import Mastodon, MastodonNetworkError, StreamListener
 
     class Counter(StreamListener):
@@ -148,13 +150,35 @@ def run_round(url: str) -> tuple[int, float]:
     api = Mastodon(access_token=TOKEN, api_base_url=url, mastodon_version="4.2.0", user_agent="sse-bench")
     api._streaming_base()  # discovery is not what is measured
     listener = Counter()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         api.stream_user(listener)
     except MastodonNetworkError:
         pass  # the server ended the stream
     ended = time.perf_counter()
-    return listener.count, ended - started
+    return listener.count, ended - started, time.process_time() - cpu
+
+
+def floor_round(url: str) -> tuple[int, float, float]:
+    """The floor: ``requests`` streaming, a minimal SSE line parser and ``json.loads`` per event.
+
+    Returns (events, seconds, CPU seconds), measured like :func:`run_round`.
+    """
+    import requests
+
+    session = requests.Session()
+    count = 0
+    started, cpu = time.perf_counter(), time.process_time()
+    with session.get(url + "/api/v1/streaming/user", headers={"Authorization": "Bearer " + TOKEN}, stream=True, timeout=300) as response:
+        event = None
+        # 64 KB reads (iter_lines' default of 512 bytes would make the floor needlessly slow).
+        for line in response.iter_lines(chunk_size=1 << 16):
+            if line.startswith(b"event: "):
+                event = line[7:]
+            elif line.startswith(b"data: ") and event == b"update":
+                json.loads(line[6:])
+                count += 1
+    return count, time.perf_counter() - started, time.process_time() - cpu
 
 
 def main() -> None:
@@ -187,13 +211,20 @@ def main() -> None:
             run_round(url)
             profile.disable()
             pstats.Stats(profile).sort_stats("tottime").print_stats(15)
-        rates = []
+        rates, ratios = [], []
         for number in range(1, args.rounds + 1):
-            count, seconds = run_round(url)
+            # Library and floor alternate, so drifting machine load hits both.
+            count, seconds, cpu = run_round(url)
             if count != args.events:
                 raise SystemExit(f"round {number}: {count} of {args.events} events delivered")
+            floor_count, floor_seconds, floor_cpu = floor_round(url)
+            if floor_count != args.events:
+                raise SystemExit(f"round {number}: the floor read {floor_count} of {args.events} events")
             rates.append(count / seconds)
-            print(f"round {number}: {count} events in {seconds:.3f} s = {count / seconds:,.0f} events/s")
+            ratios.append(cpu / floor_cpu)
+            print(f"round {number}: {count} events in {seconds:.3f} s = {count / seconds:,.0f} events/s; "
+                  f"CPU {cpu * 1e6 / count:.1f} us/event, floor {floor_cpu * 1e6 / count:.1f} us/event "
+                  f"({count / floor_seconds:,.0f} events/s): ratio {cpu / floor_cpu:.2f}x")
     finally:
         if server.stdin is not None:
             server.stdin.close()
@@ -202,6 +233,7 @@ def main() -> None:
     verdict = "PASS" if median >= args.target else "FAIL"
     print(f"SSE throughput: {median:,.0f} events/s median, {max(rates):,.0f} best "
           f"({1e6 / median:.1f} us/event; target {args.target:,.0f}/s: {verdict})")
+    print(f"SSE CPU ratio to the floor: {statistics.median(ratios):.2f}x median (target <= {RATIO_TARGET:.2f}x)")
     if args.check and median < args.target:
         raise SystemExit(1)
 

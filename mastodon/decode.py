@@ -156,6 +156,25 @@ def _decoder(convert_ids: bool) -> json.JSONDecoder:
     return decoder
 
 
+_BLANK = " \t\n\r"  # JSON's whitespace
+
+
+def _scan(scan_once: Callable[[str, int], tuple[Any, int]], text: str) -> Any:
+    """``json.JSONDecoder.decode(text)`` without its Python-level layers (same result, same errors)."""
+    start = 0
+    if text[:1] in _BLANK:
+        start = len(text) - len(text.lstrip(_BLANK))
+    try:
+        result, end = scan_once(text, start)
+    except StopIteration as exc:
+        raise json.JSONDecodeError("Expecting value", text, exc.value) from None
+    if end != len(text):
+        end = len(text) - len(text[end:].lstrip(_BLANK))
+        if end != len(text):
+            raise json.JSONDecodeError("Extra data", text, end)
+    return result
+
+
 def uses_speedups() -> bool:
     """Whether responses are decoded by the C object hook (``mastodon._speedups``)."""
     return _decoder(True).object_hook.__class__.__name__ == "DecodeHook"
@@ -173,7 +192,12 @@ def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     before returning, whatever happens.
     """
     if not isinstance(data, str):
-        raw, encoding = data, json.detect_encoding(data)
+        # A document opening with "{" or "[" then a non-NUL byte is UTF-8 (what
+        # json.detect_encoding concludes, without its Python-level checks: streams decode
+        # thousands of small documents a second).
+        raw = data
+        first = raw[:1]
+        encoding = "utf-8" if (first == b"{" or first == b"[") and raw[1:2] != b"\x00" else json.detect_encoding(raw)
         try:
             data = raw.decode(encoding, "surrogatepass")  # as json.loads does
         except UnicodeDecodeError:  # one bad string must not lose the whole document
@@ -182,7 +206,7 @@ def decode_json(data: bytes | str, convert_ids: bool = True) -> Any:
     if collecting:
         gc.disable()
     try:
-        result = _decoder(convert_ids).decode(data)
+        result = _scan(_decoder(convert_ids).scan_once, data)  # type: ignore[attr-defined]  # set in __init__
     finally:
         if collecting:
             gc.enable()

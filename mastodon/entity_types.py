@@ -232,28 +232,27 @@ def _retype_levels(value: Any, spec: list[Any]) -> Any:
     return _retype_python(value, spec)
 
 
-def _load_walk() -> Any:
-    if not os.environ.get("MASTODON_NO_SPEEDUPS"):
-        try:
-            from ._speedups import retype as c_retype
-        except ImportError:
-            pass
-        else:
-            return lambda value, spec: c_retype(value, spec, AttribAccessDict, AttribAccessList)
-    return _retype_levels
+def _c_walk() -> Any:
+    """``mastodon._speedups.retype`` when it is built (and not disabled), else ``None``."""
+    if os.environ.get("MASTODON_NO_SPEEDUPS"):
+        return None
+    try:
+        from ._speedups import retype as c_retype
+    except ImportError:
+        return None
+    return c_retype
 
 
-_walk: Any = None
+_c_retype = _c_walk()
 
 
 def apply_spec(value: Any, spec: list[Any] | None) -> Any:
     """``value`` typed as ``spec`` says (``None``: unchanged)."""
-    global _walk
     if spec is None or value is None:
         return value
-    if _walk is None:
-        _walk = _load_walk()
-    return _walk(value, spec)
+    if _c_retype is not None:
+        return _c_retype(value, spec, AttribAccessDict, AttribAccessList)
+    return _retype_levels(value, spec)
 
 
 def endpoint_spec(endpoint: Endpoint) -> list[Any] | None:

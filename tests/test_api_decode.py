@@ -202,3 +202,31 @@ def test_absurd_values_are_kept_as_they_are():
     decoded = decode_value({"id": huge_id, "created_at": "9" * 30})
     assert decoded.id == huge_id
     assert decoded.created_at == "9" * 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", ' {"a": 1} ', '{"a":1} x', "[1,2]\n", '{"a":', "nul", '"x"', " 12 ", "{}{}", "\t\r\n[]\t\r\n", "[] ]"],
+)
+def test_documents_decode_and_fail_exactly_as_the_json_module_decodes_them(text):
+    import json
+
+    try:
+        expected = ("ok", json.JSONDecoder().decode(text))
+    except json.JSONDecodeError as exc:
+        expected = ("error", exc.msg, exc.pos)
+    try:
+        got = ("ok", decode_json(text))
+    except json.JSONDecodeError as exc:
+        got = ("error", exc.msg, exc.pos)
+    assert got == expected
+    try:
+        got_bytes = ("ok", decode_json(text.encode()))
+    except json.JSONDecodeError as exc:
+        got_bytes = ("error", exc.msg, exc.pos)
+    assert got_bytes == expected
+
+
+def test_utf16_documents_are_still_detected():
+    assert decode_json('{"a": "\u00e9"}'.encode("utf-16-le")) == {"a": "\u00e9"}
+    assert decode_json('["x"]'.encode("utf-16")) == ["x"]
