@@ -25,6 +25,7 @@ from typing import Any, TypeAlias, Union
 
 from .entities import AttribAccessDict as AttribAccessDict
 from .entities import AttribAccessList as AttribAccessList
+from .types_base import EmptyResponse as EmptyResponse
 from .types_base import Entity as Entity
 from .types_base import MaybeSnowflakeIdType as MaybeSnowflakeIdType
 from .types_base import NonPaginatableList as NonPaginatableList

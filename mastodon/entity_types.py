@@ -257,19 +257,53 @@ def apply_spec(value: Any, spec: list[Any] | None) -> Any:
 
 def endpoint_spec(endpoint: Endpoint) -> list[Any] | None:
     """The spec of an endpoint's result: its ``returns``; lists paginate if the endpoint takes page ids."""
+    return returns_spec(endpoint.returns, is_paginated(endpoint))
+
+
+def is_paginated(endpoint: Endpoint) -> bool:
+    """Whether the endpoint pages its results, by ids or by ``offset`` (its lists are :class:`PaginatableList`)."""
     by_name = endpoint.params_by_name
-    paginated = "max_id" in by_name or "min_id" in by_name or "since_id" in by_name
-    return returns_spec(endpoint.returns, paginated)
+    return "max_id" in by_name or "min_id" in by_name or "since_id" in by_name or "offset" in by_name
+
+
+def expected_annotation(endpoint: Endpoint) -> str | None:
+    """The return annotation the endpoint's metadata implies (``"PaginatableList[Status]"``), if any."""
+    returns = endpoint.returns
+    if returns in ("None", "bool", "int", "str"):
+        return returns
+    inner = returns.strip("[]{}")
+    if inner in UNTYPED:
+        known = inner if inner in ("str", "int", "bool") else None
+    else:
+        known = ALIASES.get(inner, inner) if is_known_return(returns) else None
+    if known is None:
+        return None
+    if returns.startswith("["):
+        return f"{'PaginatableList' if is_paginated(endpoint) else 'NonPaginatableList'}[{known}]"
+    if returns.startswith("{"):
+        return f"dict[str, {known}]"
+    return known
 
 
 def type_result(result: Any, endpoint: Endpoint) -> Any:
     """A decoded (and normalised) result with the classes its endpoint declares."""
     if result is None:
         return None
-    by_name = endpoint.params_by_name
-    key = (endpoint.returns, "max_id" in by_name or "min_id" in by_name or "since_id" in by_name)
+    key = (endpoint.returns, is_paginated(endpoint))
     spec = _RETURNS[key] if key in _RETURNS else returns_spec(*key)
     return apply_spec(result, spec)
+
+
+def recast(value: Any, cls: type | str) -> Any:
+    """``value`` as an instance of ``cls`` even if it was typed as another entity already.
+
+    For results whose class depends on the call's arguments (``status_post`` with
+    ``scheduled_at`` answers with a ``ScheduledStatus``).
+    """
+    target = entity_class(cls) if isinstance(cls, str) else cls
+    if isinstance(value, Entity) and type(value) is not target and class_spec(type(value))[3]:
+        _set_class(value, AttribAccessDict)
+    return retype(value, target)
 
 
 def retype(value: Any, cls: type) -> Any:
@@ -278,5 +312,5 @@ def retype(value: Any, cls: type) -> Any:
 
 
 __all__ = [
-    "entity_names", "entity_class", "endpoint_spec", "type_result", "class_spec", "returns_spec", "apply_spec", "retype", "parse_fields", "is_known_return",
+    "entity_names", "entity_class", "endpoint_spec", "type_result", "is_paginated", "expected_annotation", "class_spec", "returns_spec", "apply_spec", "retype", "recast", "parse_fields", "is_known_return",
 ]

@@ -22,7 +22,7 @@ EntityList = AttribAccessList
 IdType = Union[int, str, dict[str, Any], datetime]  # noqa: UP007
 PaginationId = Union[int, str, dict[str, Any], datetime, None]  # noqa: UP007
 
-_BASE_NAMES = frozenset({"Entity", "PaginatableList", "NonPaginatableList", "PaginationInfo", "MaybeSnowflakeIdType"})
+_BASE_NAMES = frozenset({"EmptyResponse", "Entity", "PaginatableList", "NonPaginatableList", "PaginationInfo", "MaybeSnowflakeIdType"})
 
 
 def __getattr__(name: str) -> Any:

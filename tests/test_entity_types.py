@@ -75,7 +75,7 @@ def assert_result_typed(result: Any, endpoint: Endpoint) -> int:
     name = entity_of(endpoint.returns)
     assert name is not None
     if endpoint.returns.startswith("["):
-        paginated = any(p in endpoint.params_by_name for p in ("max_id", "min_id", "since_id"))
+        paginated = any(p in endpoint.params_by_name for p in ("max_id", "min_id", "since_id", "offset"))
         assert type(result) is (PaginatableList if paginated else NonPaginatableList)
         return sum(assert_typed(item, name, f"result[{i}]") for i, item in enumerate(result) if isinstance(item, dict))
     if endpoint.returns.startswith("{"):
@@ -364,3 +364,95 @@ def _classes(value: Any) -> Any:
     if isinstance(value, list):
         return (type(value).__name__, [_classes(v) for v in value])
     return type(value).__name__
+
+
+# -- annotations -----------------------------------------------------------------------------
+
+#: Methods whose result is not what their endpoint alone returns, and what they declare.
+ANNOTATION_DEVIATIONS = {
+    "search": "Search | SearchV2",  # search_v1 on servers before 2.4.1
+    "follows": "Relationship",  # follows the account the search found, as the original library does
+    "status_post": "Status | ScheduledStatus",  # scheduled_at: the scheduled status
+    "admin_domain_blocks": "AdminDomainBlock | PaginatableList[AdminDomainBlock]",  # one block when given an id
+    "notifications": "PaginatableList[Notification] | Notification",  # one notification when given an id
+}
+
+
+def _endpoint_methods() -> list[str]:
+    return sorted(name for name in dir(Mastodon) if getattr(getattr(Mastodon, name), "__endpoint__", None) is not None)
+
+
+@pytest.mark.parametrize("name", _endpoint_methods())
+def test_return_annotations_follow_the_endpoint_metadata(name: str) -> None:
+    from mastodon.entity_types import expected_annotation
+
+    method = getattr(Mastodon, name)
+    func = getattr(method, "__wrapped__", method)
+    annotation = func.__annotations__.get("return")
+    expected = ANNOTATION_DEVIATIONS.get(name) or expected_annotation(method.__endpoint__)
+    if expected is None:
+        assert annotation not in ("Entity", "EntityList"), f"{name}: {method.__endpoint__.returns!r} names no entity"
+        return
+    if expected == "EmptyResponse" or method.__endpoint__.returns == "None":
+        return  # methods of empty results may return None, as the original library's do
+    assert annotation in (expected, f"{expected} | None"), f"{name} should be annotated '-> {expected}' (from its endpoint's returns=)"
+
+
+TYPED_PROGRAM = """
+from mastodon import Mastodon
+from mastodon.return_types import Account, MediaAttachment, Notification, Status
+from mastodon.types_base import NonPaginatableList, PaginatableList
+
+
+def newest_authors(api: Mastodon) -> list[str]:
+    page: PaginatableList[Status] = api.timeline_home(limit=5)
+    authors = [status.account.acct for status in page]
+    following: PaginatableList[Account] = api.account_following(page[0].account)
+    relationships = api.account_relationships([a.id for a in following])
+    return authors + [str(r.following) for r in relationships]
+
+
+def first_media(status: Status) -> MediaAttachment | None:
+    return status.media_attachments[0] if status.media_attachments else None
+
+
+def mentioned(notification: Notification) -> Status | None:
+    return notification.status
+
+
+def pages(api: Mastodon) -> int:
+    return sum(1 for _ in api.pagination_iterator(api.favourites()))
+
+
+def lists(api: Mastodon) -> NonPaginatableList[str]:
+    return api.instance_peers()
+"""
+
+WRONG_PROGRAM = """
+from mastodon import Mastodon
+
+
+def wrong(api: Mastodon) -> int:
+    return api.status(1).account
+"""
+
+
+def _mypy(tmp_path: Path, source: str) -> tuple[str, int]:
+    mypy_api = pytest.importorskip("mypy.api")
+    program = tmp_path / "typed_program.py"
+    program.write_text(source)
+    root = Path(__file__).resolve().parent.parent
+    stdout, stderr, status = mypy_api.run(
+        ["--strict", "--no-incremental", "--follow-imports=silent", "--cache-dir", str(tmp_path / "cache"), str(program)]
+    )
+    assert "error: Cannot find implementation" not in stdout, stdout
+    assert root, stderr
+    return stdout, status
+
+
+def test_mypy_accepts_a_typed_program_and_sees_the_entity_types(tmp_path: Path) -> None:
+    stdout, status = _mypy(tmp_path, TYPED_PROGRAM + WRONG_PROGRAM)
+    errors = [line for line in stdout.splitlines() if ": error:" in line]
+    # The one error is the wrong program's: mypy knows status.account is an Account, not an int.
+    assert len(errors) == 1 and "Incompatible return value type (got \"Account\", expected \"int\")" in errors[0], stdout
+    assert status == 1

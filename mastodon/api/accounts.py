@@ -12,14 +12,28 @@ from .fallback import newest_available
 from .profile_form import profile_arguments
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import (
+        Account,
+        FamiliarFollowers,
+        FeaturedTag,
+        IdType,
+        PaginationId,
+        Profile,
+        Relationship,
+        Status,
+        Suggestion,
+        Tag,
+        UserList,
+    )
+    from ..types_base import NonPaginatableList, PaginatableList
+
 
 DIRECTORY_ORDERS = ("active", "new")
 
 
 class AccountsAPI(MastodonBase):
     @api_method(E.account)
-    def account(self, id: IdType) -> Entity:  # noqa: A002
+    def account(self, id: IdType) -> Account:  # noqa: A002
         """Fetch account information by user id.
 
         Does not require authentication for publicly visible accounts.
@@ -28,7 +42,7 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.accounts)
-    def accounts(self, ids: list[IdType]) -> EntityList:
+    def accounts(self, ids: list[IdType]) -> NonPaginatableList[Account]:
         """Fetch several accounts by id in one request.
 
         Accounts that do not exist (or are not confirmed and approved) are left out, so
@@ -38,14 +52,14 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_verify_credentials)
-    def account_verify_credentials(self) -> Entity:
+    def account_verify_credentials(self) -> Account:
         """Fetch logged-in user's account information.
 
         Returns a user dict (Starting from 2.1.0, with an additional "source" field).
         """
 
     @api_method(E.account_verify_credentials)
-    def me(self) -> Entity:
+    def me(self) -> Account:
         """Get this user's account. Synonym for account_verify_credentials()."""
 
     @uses_endpoint(E.account_statuses)
@@ -62,7 +76,7 @@ class AccountsAPI(MastodonBase):
         since_id: PaginationId = None,
         limit: int | None = None,
         exclude_direct: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Fetch statuses by user id. Same options as timeline() are permitted.
 
         If ``only_media`` is set, return only statuses with media attachments. If
@@ -91,7 +105,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch users the given user is following.
 
         Returns a list of user dicts.
@@ -105,14 +119,14 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch users the given user is followed by.
 
         Returns a list of user dicts.
         """
 
     @api_method(E.account_relationships)
-    def account_relationships(self, id: IdType | list[IdType], with_suspended: bool | None = None) -> EntityList:  # noqa: A002
+    def account_relationships(self, id: IdType | list[IdType], with_suspended: bool | None = None) -> NonPaginatableList[Relationship]:  # noqa: A002
         """Fetch relationship (following, followed_by, blocking, follow requested) of the logged in user to a given account. ``id`` can be a list.
 
         Set ``with_suspended`` to also get relationships to suspended accounts (Mastodon 4.3.0+).
@@ -123,7 +137,7 @@ class AccountsAPI(MastodonBase):
     @api_method(E.account_search)
     def account_search(
         self, q: str, limit: int | None = None, following: bool = False, resolve: bool = False, offset: int | None = None
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch accounts whose username or display name match ``q``.
 
         Set ``following`` to True to limit the search to users the logged-in user follows.
@@ -135,32 +149,32 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_lookup)
-    def account_lookup(self, acct: str) -> Entity:
+    def account_lookup(self, acct: str) -> Account:
         """Look up an account by its ``username`` or ``username@domain`` without a search.
 
         Returns a user dict.
         """
 
     @api_method(E.account_featured_tags)
-    def account_featured_tags(self, id: IdType) -> EntityList:  # noqa: A002
+    def account_featured_tags(self, id: IdType) -> NonPaginatableList[Tag]:  # noqa: A002
         """Get an account's featured hashtags.
 
         Returns a list of hashtag dicts (NOT featured tag dicts).
         """
 
     @api_method(E.account_familiar_followers)
-    def account_familiar_followers(self, id: IdType | list[IdType]) -> EntityList:  # noqa: A002
+    def account_familiar_followers(self, id: IdType | list[IdType]) -> NonPaginatableList[FamiliarFollowers]:  # noqa: A002
         """For each given account (``id`` can be a list), the accounts following it that the logged-in user follows too.
 
         Returns a list of dicts with the account ``id`` and its familiar followers as ``accounts``.
         """
 
     @api_method(E.account_lists)
-    def account_lists(self, id: IdType) -> EntityList:  # noqa: A002
+    def account_lists(self, id: IdType) -> NonPaginatableList[UserList]:  # noqa: A002
         """Get the lists of the logged-in user that the given account is on."""
 
     @api_method(E.account_follow)
-    def account_follow(self, id: IdType, reblogs: bool = True, notify: bool = False) -> Entity:  # noqa: A002
+    def account_follow(self, id: IdType, reblogs: bool = True, notify: bool = False) -> Relationship:  # noqa: A002
         """Follow a user.
 
         Set ``reblogs`` to False to hide boosts by the followed user. Set ``notify`` to
@@ -170,28 +184,28 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_unfollow)
-    def account_unfollow(self, id: IdType) -> Entity:  # noqa: A002
+    def account_unfollow(self, id: IdType) -> Relationship:  # noqa: A002
         """Unfollow a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_block)
-    def account_block(self, id: IdType) -> Entity:  # noqa: A002
+    def account_block(self, id: IdType) -> Relationship:  # noqa: A002
         """Block a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_unblock)
-    def account_unblock(self, id: IdType) -> Entity:  # noqa: A002
+    def account_unblock(self, id: IdType) -> Relationship:  # noqa: A002
         """Unblock a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_mute)
-    def account_mute(self, id: IdType, notifications: bool = True, duration: int | None = None) -> Entity:  # noqa: A002
+    def account_mute(self, id: IdType, notifications: bool = True, duration: int | None = None) -> Relationship:  # noqa: A002
         """Mute a user.
 
         Set ``notifications`` to False to receive notifications even though the user is
@@ -202,21 +216,21 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_unmute)
-    def account_unmute(self, id: IdType) -> Entity:  # noqa: A002
+    def account_unmute(self, id: IdType) -> Relationship:  # noqa: A002
         """Unmute a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_remove_from_followers)
-    def account_remove_from_followers(self, id: IdType) -> Entity:  # noqa: A002
+    def account_remove_from_followers(self, id: IdType) -> Relationship:  # noqa: A002
         """Make the given user stop following the logged-in user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_endorse)
-    def account_endorse(self, id: IdType) -> Entity:  # noqa: A002
+    def account_endorse(self, id: IdType) -> Relationship:  # noqa: A002
         """Feature (endorse) a followed user on the logged-in user's profile.
 
         Replaces account_pin() on Mastodon 4.4.0+.
@@ -225,7 +239,7 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_unendorse)
-    def account_unendorse(self, id: IdType) -> Entity:  # noqa: A002
+    def account_unendorse(self, id: IdType) -> Relationship:  # noqa: A002
         """Stop featuring a user on the logged-in user's profile.
 
         Replaces account_unpin() on Mastodon 4.4.0+.
@@ -234,21 +248,21 @@ class AccountsAPI(MastodonBase):
         """
 
     @api_method(E.account_pin)
-    def account_pin(self, id: IdType) -> Entity:  # noqa: A002
+    def account_pin(self, id: IdType) -> Relationship:  # noqa: A002
         """Pin / endorse a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_unpin)
-    def account_unpin(self, id: IdType) -> Entity:  # noqa: A002
+    def account_unpin(self, id: IdType) -> Relationship:  # noqa: A002
         """Unpin / un-endorse a user.
 
         Returns a relationship dict containing the updated relationship to the user.
         """
 
     @api_method(E.account_note_set)
-    def account_note_set(self, id: IdType, comment: str) -> Entity:  # noqa: A002
+    def account_note_set(self, id: IdType, comment: str) -> Relationship:  # noqa: A002
         """Set a note (visible to the logged in user only) for the given account.
 
         Returns a relationship dict with the note updated.
@@ -276,7 +290,7 @@ class AccountsAPI(MastodonBase):
         default_quote_policy: str | None = None,
         avatar_description: str | None = None,
         header_description: str | None = None,
-    ) -> Entity:
+    ) -> Account:
         """Update the profile and posting defaults of the logged-in user.
 
         ``note`` is the user's bio. ``avatar`` and ``header`` are images: either image
@@ -308,7 +322,7 @@ class AccountsAPI(MastodonBase):
         return self._pipeline.call(E.account_update_credentials, args, files=files)
 
     @api_method(E.profile)
-    def profile(self) -> Entity:
+    def profile(self) -> Profile:
         """Fetch the logged-in user's profile as it is edited: texts, images, fields and profile settings.
 
         Returns a profile dict.
@@ -335,7 +349,7 @@ class AccountsAPI(MastodonBase):
         fields: list[tuple[str, str]] | None = None,
         avatar_description: str | None = None,
         header_description: str | None = None,
-    ) -> Entity:
+    ) -> Profile:
         """Update the logged-in user's profile; only the values given are changed.
 
         Takes the profile parameters of account_update_credentials() (not the posting
@@ -356,21 +370,21 @@ class AccountsAPI(MastodonBase):
         return self._pipeline.call(E.profile_update, args, files=files)
 
     @api_method(E.account_delete_avatar)
-    def account_delete_avatar(self) -> Entity:
+    def account_delete_avatar(self) -> Account:
         """Remove the logged-in user's avatar (it falls back to the server's default image).
 
         Returns the updated user dict of the logged-in user.
         """
 
     @api_method(E.account_delete_header)
-    def account_delete_header(self) -> Entity:
+    def account_delete_header(self) -> Account:
         """Remove the logged-in user's header image.
 
         Returns the updated user dict of the logged-in user.
         """
 
     @uses_endpoint(E.follows)
-    def follows(self, uri: str) -> Entity:
+    def follows(self, uri: str) -> Relationship:
         """Follow a remote user by uri (username@domain).
 
         Returns a relationship dict for the followed account.
@@ -385,21 +399,21 @@ class AccountsAPI(MastodonBase):
     # -- featured tags -------------------------------------------------------------------
 
     @api_method(E.featured_tags)
-    def featured_tags(self) -> EntityList:
+    def featured_tags(self) -> NonPaginatableList[FeaturedTag]:
         """Get the hashtags the logged-in user has featured on their profile.
 
         Returns a list of featured tag dicts.
         """
 
     @api_method(E.featured_tag_suggestions)
-    def featured_tag_suggestions(self) -> EntityList:
+    def featured_tag_suggestions(self) -> NonPaginatableList[Tag]:
         """Get the hashtags the logged-in user has used most (candidates for featuring).
 
         Returns a list of hashtag dicts.
         """
 
     @uses_endpoint(E.featured_tag_create)
-    def featured_tag_create(self, name: str) -> Entity:
+    def featured_tag_create(self, name: str) -> FeaturedTag:
         """Feature a hashtag on the logged-in user's profile (``name`` without the leading #).
 
         Returns a featured tag dict.
@@ -415,7 +429,7 @@ class AccountsAPI(MastodonBase):
     # -- suggestions, directory, endorsements --------------------------------------------
 
     @uses_endpoint(E.suggestions_v2)
-    def suggestions(self) -> EntityList:
+    def suggestions(self) -> NonPaginatableList[Suggestion]:
         """Fetch follow suggestions for the logged-in user, from the newest API the server has.
 
         On Mastodon 3.4.0+ this is suggestions_v2() (suggestion dicts, each with the
@@ -424,14 +438,14 @@ class AccountsAPI(MastodonBase):
         return self._pipeline.call(newest_available(self, E.suggestions_v2, E.suggestions))
 
     @api_method(E.suggestions)
-    def suggestions_v1(self) -> EntityList:
+    def suggestions_v1(self) -> NonPaginatableList[Account]:
         """Fetch accounts the logged-in user has interacted with but does not follow (deprecated since 3.4.0).
 
         Returns a list of user dicts.
         """
 
     @api_method(E.suggestions_v2)
-    def suggestions_v2(self) -> EntityList:
+    def suggestions_v2(self) -> NonPaginatableList[Suggestion]:
         """Fetch follow suggestions, each a dict with the suggested ``account`` and the ``sources`` of the suggestion.
 
         Returns a list of suggestion dicts.
@@ -444,7 +458,7 @@ class AccountsAPI(MastodonBase):
     @uses_endpoint(E.directory)
     def directory(
         self, offset: int | None = None, limit: int | None = None, order: str | None = None, local: bool | None = None
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch the contents of the profile directory, if enabled on the server.
 
         ``offset`` skips that many accounts, ``limit`` caps how many come back (at most
@@ -458,7 +472,7 @@ class AccountsAPI(MastodonBase):
         return self._pipeline.call(E.directory, dict(offset=offset, limit=limit, order=order, local=local))
 
     @api_method(E.endorsements)
-    def endorsements(self) -> EntityList:
+    def endorsements(self) -> PaginatableList[Account]:
         """Fetch list of users endorsed by the logged-in user.
 
         Returns a list of user dicts.
@@ -473,7 +487,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Fetch the logged-in user's favourited statuses.
 
         Returns a list of toot dicts.
@@ -486,7 +500,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Get a list of statuses bookmarked by the logged-in user.
 
         Returns a list of toot dicts.
@@ -499,21 +513,21 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch the logged-in user's incoming follow requests.
 
         Returns a list of user dicts.
         """
 
     @api_method(E.follow_request_authorize)
-    def follow_request_authorize(self, id: IdType) -> Entity:  # noqa: A002
+    def follow_request_authorize(self, id: IdType) -> Relationship:  # noqa: A002
         """Accept an incoming follow request.
 
         Returns the updated relationship dict for the requesting account.
         """
 
     @api_method(E.follow_request_reject)
-    def follow_request_reject(self, id: IdType) -> Entity:  # noqa: A002
+    def follow_request_reject(self, id: IdType) -> Relationship:  # noqa: A002
         """Reject an incoming follow request.
 
         Returns the updated relationship dict for the requesting account.
@@ -526,7 +540,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch a list of users muted by the logged-in user.
 
         Returns a list of user dicts.
@@ -539,7 +553,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Fetch a list of users blocked by the logged-in user.
 
         Returns a list of user dicts.
@@ -552,7 +566,7 @@ class AccountsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[str]:
         """Fetch the logged-in user's blocked domains.
 
         Returns a list of blocked domain URLs (as strings, without protocol specifier).

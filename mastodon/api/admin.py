@@ -12,7 +12,9 @@ from .binding import api_method, uses_endpoint
 from .checks import check_choice, checked
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import AdminAccount, AdminReport, IdType, PaginationId
+    from ..types_base import PaginatableList
+
 
 MODERATION_STATUSES = ("active", "pending", "disabled", "silenced", "suspended")
 MODERATION_ACTIONS = ("none", "disable", "silence", "suspend", "sensitive")
@@ -38,7 +40,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminAccount]:
         """Fetches a list of accounts that match given criteria. By default, local accounts are returned.
 
         * Set ``remote`` to True to get remote accounts, otherwise local accounts are returned.
@@ -91,7 +93,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminAccount]:
         """Fetches accounts matching the given criteria, through the v2 route.
 
         * ``origin``: "local" or "remote" accounts only.
@@ -107,56 +109,56 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         """
 
     @api_method(E.admin_account)
-    def admin_account(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Fetches a single admin account dict for the user with the given id.
 
         Returns that dict.
         """
 
     @api_method(E.admin_account_enable)
-    def admin_account_enable(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_enable(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Reenables login for a local account for which login has been disabled.
 
         Returns the updated admin account dict.
         """
 
     @api_method(E.admin_account_approve)
-    def admin_account_approve(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_approve(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Approves a pending account.
 
         Returns the updated admin account dict.
         """
 
     @api_method(E.admin_account_reject)
-    def admin_account_reject(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_reject(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Rejects and deletes a pending account.
 
         Returns the updated admin account dict for the account that is now gone.
         """
 
     @api_method(E.admin_account_unsilence)
-    def admin_account_unsilence(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_unsilence(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Unsilences an account.
 
         Returns the updated admin account dict.
         """
 
     @api_method(E.admin_account_unsuspend)
-    def admin_account_unsuspend(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_unsuspend(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Unsuspends an account.
 
         Returns the updated admin account dict.
         """
 
     @api_method(E.admin_account_unsensitive)
-    def admin_account_unsensitive(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_unsensitive(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Stops forcing an account's media to be marked sensitive.
 
         Returns the updated admin account dict.
         """
 
     @api_method(E.admin_account_delete)
-    def admin_account_delete(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_account_delete(self, id: IdType) -> AdminAccount:  # noqa: A002
         """Permanently deletes the data of a suspended account.
 
         Returns the admin account dict of the account whose data is gone.
@@ -207,7 +209,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         since_id: PaginationId = None,
         limit: int | None = None,
         unresolved: bool | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminReport]:
         """Fetches the list of reports.
 
         Set ``resolved`` to True to search for resolved reports; otherwise the server lists
@@ -226,35 +228,35 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         return self._pipeline.call(E.admin_reports, args)
 
     @api_method(E.admin_report)
-    def admin_report(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_report(self, id: IdType) -> AdminReport:  # noqa: A002
         """Fetches the report with the given id.
 
         Returns a report dict.
         """
 
     @api_method(E.admin_report_assign)
-    def admin_report_assign(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_report_assign(self, id: IdType) -> AdminReport:  # noqa: A002
         """Assigns the given report to the logged-in user.
 
         Returns the updated report dict.
         """
 
     @api_method(E.admin_report_unassign)
-    def admin_report_unassign(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_report_unassign(self, id: IdType) -> AdminReport:  # noqa: A002
         """Unassigns the given report from the logged-in user.
 
         Returns the updated report dict.
         """
 
     @api_method(E.admin_report_reopen)
-    def admin_report_reopen(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_report_reopen(self, id: IdType) -> AdminReport:  # noqa: A002
         """Reopens a closed report.
 
         Returns the updated report dict.
         """
 
     @api_method(E.admin_report_resolve)
-    def admin_report_resolve(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_report_resolve(self, id: IdType) -> AdminReport:  # noqa: A002
         """Marks a report as resolved (without taking any action).
 
         Returns the updated report dict.

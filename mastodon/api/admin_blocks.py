@@ -10,7 +10,17 @@ from .binding import api_method, uses_endpoint
 from .checks import checked
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import (
+        AdminCanonicalEmailBlock,
+        AdminDomainAllow,
+        AdminDomainBlock,
+        AdminEmailDomainBlock,
+        AdminIpBlock,
+        IdType,
+        PaginationId,
+    )
+    from ..types_base import NonPaginatableList, PaginatableList
+
 
 DOMAIN_BLOCK_SEVERITIES = ("silence", "suspend", "noop")
 IP_BLOCK_SEVERITIES = ("sign_up_requires_approval", "sign_up_block", "no_access")
@@ -33,7 +43,7 @@ class AdminBlocksAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> Entity | EntityList:
+    ) -> AdminDomainBlock | PaginatableList[AdminDomainBlock]:
         """Fetches the domains blocked from federating with this server, or the one block with ``id``.
 
         Returns a list of admin domain block dicts, or that one dict when ``id`` is given.
@@ -54,7 +64,7 @@ class AdminBlocksAPI(MastodonBase):
         private_comment: str | None = None,
         public_comment: str | None = None,
         obfuscate: bool | None = None,
-    ) -> Entity:
+    ) -> AdminDomainBlock:
         """Blocks a domain from federating with this server.
 
         ``severity`` is "silence" (the server's default), "suspend" or "noop";
@@ -76,7 +86,7 @@ class AdminBlocksAPI(MastodonBase):
         private_comment: str | None = None,
         public_comment: str | None = None,
         obfuscate: bool | None = None,
-    ) -> Entity:
+    ) -> AdminDomainBlock:
         """Changes the settings of a domain block (as for ``admin_create_domain_block``); settings left None stay.
 
         Returns the updated admin domain block dict.
@@ -95,14 +105,14 @@ class AdminBlocksAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminDomainAllow]:
         """Fetches the domains allowed to federate when the server only federates with allowed domains.
 
         Returns a list of admin domain allow dicts.
         """
 
     @api_method(E.admin_domain_allow)
-    def admin_domain_allow(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_domain_allow(self, id: IdType) -> AdminDomainAllow:  # noqa: A002
         """Fetches one allowed domain.
 
         Returns an admin domain allow dict.
@@ -110,7 +120,7 @@ class AdminBlocksAPI(MastodonBase):
 
     @checked(required=("domain",), types={"domain": str})
     @api_method(E.admin_create_domain_allow)
-    def admin_create_domain_allow(self, domain: str) -> Entity:
+    def admin_create_domain_allow(self, domain: str) -> AdminDomainAllow:
         """Allows a domain to federate (for servers in limited federation mode).
 
         Returns the admin domain allow dict (also when the domain was allowed already).
@@ -129,14 +139,14 @@ class AdminBlocksAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminEmailDomainBlock]:
         """Fetches the e-mail domains that may not sign up.
 
         Returns a list of admin e-mail domain block dicts.
         """
 
     @api_method(E.admin_email_domain_block)
-    def admin_email_domain_block(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_email_domain_block(self, id: IdType) -> AdminEmailDomainBlock:  # noqa: A002
         """Fetches one blocked e-mail domain.
 
         Returns an admin e-mail domain block dict.
@@ -144,7 +154,7 @@ class AdminBlocksAPI(MastodonBase):
 
     @checked(required=("domain",), types={"domain": str})
     @api_method(E.admin_create_email_domain_block)
-    def admin_create_email_domain_block(self, domain: str) -> Entity:
+    def admin_create_email_domain_block(self, domain: str) -> AdminEmailDomainBlock:
         """Blocks sign-ups with e-mail addresses of a domain.
 
         Returns the new admin e-mail domain block dict.
@@ -163,14 +173,14 @@ class AdminBlocksAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminCanonicalEmailBlock]:
         """Fetches the blocked e-mail addresses, as hashes of their canonical form.
 
         Returns a list of admin canonical e-mail block dicts.
         """
 
     @api_method(E.admin_canonical_email_block)
-    def admin_canonical_email_block(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_canonical_email_block(self, id: IdType) -> AdminCanonicalEmailBlock:  # noqa: A002
         """Fetches one canonical e-mail block.
 
         Returns an admin canonical e-mail block dict.
@@ -178,7 +188,7 @@ class AdminBlocksAPI(MastodonBase):
 
     @checked(required=("email",), types={"email": str})
     @api_method(E.admin_test_canonical_email_block)
-    def admin_test_canonical_email_block(self, email: str) -> EntityList:
+    def admin_test_canonical_email_block(self, email: str) -> NonPaginatableList[AdminCanonicalEmailBlock]:
         """Canonicalises and hashes ``email`` and finds the blocks that match it.
 
         Returns the list of matching admin canonical e-mail block dicts.
@@ -186,14 +196,14 @@ class AdminBlocksAPI(MastodonBase):
 
     @checked(one_of=("email", "canonical_email_hash"), types={"email": str, "canonical_email_hash": str})
     @api_method(E.admin_create_canonical_email_block)
-    def admin_create_canonical_email_block(self, email: str | None = None, canonical_email_hash: str | None = None) -> Entity:
+    def admin_create_canonical_email_block(self, email: str | None = None, canonical_email_hash: str | None = None) -> AdminCanonicalEmailBlock:
         """Blocks an e-mail address: give the address (it is canonicalised and hashed) or the hash.
 
         Returns the new admin canonical e-mail block dict.
         """
 
     @api_method(E.admin_delete_canonical_email_block)
-    def admin_delete_canonical_email_block(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_delete_canonical_email_block(self, id: IdType) -> AdminCanonicalEmailBlock:  # noqa: A002
         """Lifts a canonical e-mail block.
 
         Returns what the server answers (an empty dict).
@@ -208,14 +218,14 @@ class AdminBlocksAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[AdminIpBlock]:
         """Fetches the blocked IP ranges.
 
         Returns a list of admin IP block dicts.
         """
 
     @api_method(E.admin_ip_block)
-    def admin_ip_block(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_ip_block(self, id: IdType) -> AdminIpBlock:  # noqa: A002
         """Fetches one IP block.
 
         Returns an admin IP block dict.
@@ -223,7 +233,7 @@ class AdminBlocksAPI(MastodonBase):
 
     @checked(required=("ip", "severity"), choices={"severity": IP_BLOCK_SEVERITIES}, types=_IP_BLOCK_TYPES)
     @api_method(E.admin_create_ip_block)
-    def admin_create_ip_block(self, ip: str, severity: str, comment: str | None = None, expires_in: int | None = None) -> Entity:
+    def admin_create_ip_block(self, ip: str, severity: str, comment: str | None = None, expires_in: int | None = None) -> AdminIpBlock:
         """Blocks an IP range (address and prefix, such as "192.0.2.0/24").
 
         ``severity`` is "sign_up_requires_approval", "sign_up_block" or "no_access";
@@ -241,7 +251,7 @@ class AdminBlocksAPI(MastodonBase):
         severity: str | None = None,
         comment: str | None = None,
         expires_in: int | None = None,
-    ) -> Entity:
+    ) -> AdminIpBlock:
         """Changes an IP block (as for ``admin_create_ip_block``); settings left None stay.
 
         Returns the updated admin IP block dict.

@@ -13,7 +13,9 @@ from .binding import api_method, uses_endpoint
 from .checks import check_type, checked
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType
+    from ..return_types import AdminDimension, AdminMeasure, AdminRetention, IdType, PreviewCard, Status, Tag
+    from ..types_base import NonPaginatableList
+
 
 RETENTION_FREQUENCIES = ("day", "month")
 
@@ -21,7 +23,7 @@ RETENTION_FREQUENCIES = ("day", "month")
 class AdminDashboardAPI(MastodonBase):
     def _metrics(
         self, endpoint: Endpoint, start_at: Any, end_at: Any, wanted: dict[str, bool], subjects: dict[str, Any], **extra: Any
-    ) -> EntityList:
+    ) -> Any:
         """Call ``measures`` or ``dimensions``: the keys are the ``wanted`` flags set and the subjects given."""
         for name, value in (("start_at", start_at), ("end_at", end_at)):
             if value is None:
@@ -51,7 +53,7 @@ class AdminDashboardAPI(MastodonBase):
         instance_statuses: str | None = None,
         instance_follows: str | None = None,
         instance_followers: str | None = None,
-    ) -> EntityList:
+    ) -> NonPaginatableList[AdminMeasure]:
         """Fetches counts about the server between ``start_at`` and ``end_at`` (the server uses their dates).
 
         Set the flags for the measures wanted: ``active_users``, ``new_users``,
@@ -89,7 +91,7 @@ class AdminDashboardAPI(MastodonBase):
         tag_languages: IdType | None = None,
         instance_accounts: str | None = None,
         instance_languages: str | None = None,
-    ) -> EntityList:
+    ) -> NonPaginatableList[AdminDimension]:
         """Fetches rankings about the server between ``start_at`` and ``end_at``, up to ``limit`` entries each.
 
         Set the flags for the dimensions wanted: ``languages`` (most used here),
@@ -112,7 +114,7 @@ class AdminDashboardAPI(MastodonBase):
 
     @checked(required=("start_at", "end_at"), choices={"frequency": RETENTION_FREQUENCIES}, types={"start_at": date, "end_at": date})
     @api_method(E.admin_retention)
-    def admin_retention(self, start_at: date, end_at: date, frequency: str = "day") -> EntityList:
+    def admin_retention(self, start_at: date, end_at: date, frequency: str = "day") -> NonPaginatableList[AdminRetention]:
         """Fetches how many of the users who signed up in each period stayed active afterwards.
 
         ``frequency`` is "day" or "month": the size of the periods between ``start_at`` and
@@ -122,48 +124,48 @@ class AdminDashboardAPI(MastodonBase):
     # -- trends ----------------------------------------------------------------------------
 
     @api_method(E.admin_trending_links)
-    def admin_trending_links(self) -> EntityList:
+    def admin_trending_links(self) -> NonPaginatableList[PreviewCard]:
         """Fetches the trending links, including those not reviewed or not approved.
 
         Returns a list of preview card dicts.
         """
 
     @api_method(E.admin_trending_statuses)
-    def admin_trending_statuses(self) -> EntityList:
+    def admin_trending_statuses(self) -> NonPaginatableList[Status]:
         """Fetches the trending statuses, including those not reviewed or not approved.
 
         Returns a list of status dicts.
         """
 
     @api_method(E.admin_trending_tags)
-    def admin_trending_tags(self, limit: int | None = None) -> EntityList:
+    def admin_trending_tags(self, limit: int | None = None) -> NonPaginatableList[Tag]:
         """Fetches the trending hashtags, including those not reviewed or not approved.
 
         Returns a list of hashtag dicts (with their review state).
         """
 
     @api_method(E.admin_approve_trending_link)
-    def admin_approve_trending_link(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_approve_trending_link(self, id: IdType) -> PreviewCard:  # noqa: A002
         """Allows a link to trend. Returns its preview card dict."""
 
     @api_method(E.admin_reject_trending_link)
-    def admin_reject_trending_link(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_reject_trending_link(self, id: IdType) -> PreviewCard:  # noqa: A002
         """Keeps a link from trending. Returns its preview card dict."""
 
     @api_method(E.admin_approve_trending_status)
-    def admin_approve_trending_status(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_approve_trending_status(self, id: IdType) -> Status:  # noqa: A002
         """Allows a status to trend. Returns its status dict."""
 
     @api_method(E.admin_reject_trending_status)
-    def admin_reject_trending_status(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_reject_trending_status(self, id: IdType) -> Status:  # noqa: A002
         """Keeps a status from trending. Returns its status dict."""
 
     @api_method(E.admin_approve_trending_tag)
-    def admin_approve_trending_tag(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_approve_trending_tag(self, id: IdType) -> Tag:  # noqa: A002
         """Allows a hashtag to trend. Returns its hashtag dict."""
 
     @api_method(E.admin_reject_trending_tag)
-    def admin_reject_trending_tag(self, id: IdType) -> Entity:  # noqa: A002
+    def admin_reject_trending_tag(self, id: IdType) -> Tag:  # noqa: A002
         """Keeps a hashtag from trending. Returns its hashtag dict."""
 
 

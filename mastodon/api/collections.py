@@ -12,7 +12,14 @@ from .binding import api_method, uses_endpoint
 from .support import logged_in_id
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, IdType
+    from ..return_types import (
+        Collections,
+        CollectionWithAccounts,
+        EmptyResponse,
+        IdType,
+        WrappedCollection,
+        WrappedCollectionItem,
+    )
 
 
 def _check_name(name: Any, required: bool) -> None:
@@ -33,21 +40,21 @@ def _tag_name(tag_name: str | None) -> str | None:
 
 class CollectionsAPI(MastodonBase):
     @api_method(E.collection)
-    def collection(self, id: IdType) -> Entity:  # noqa: A002
+    def collection(self, id: IdType) -> CollectionWithAccounts:  # noqa: A002
         """Fetch a collection and the accounts in it (``collection`` and ``accounts``).
 
         Does not require authentication for collections others can see.
         """
 
     @api_method(E.account_collections)
-    def account_collections(self, id: IdType, limit: int | None = None, offset: int | None = None) -> Entity:  # noqa: A002
+    def account_collections(self, id: IdType, limit: int | None = None, offset: int | None = None) -> Collections:  # noqa: A002
         """Fetch the collections an account made (only its discoverable ones, unless it is you).
 
         Returns a dict whose ``collections`` is a list of collection dicts.
         """
 
     @uses_endpoint(E.account_in_collections)
-    def account_in_collections(self, id: IdType | None, limit: int | None = None, offset: int | None = None) -> Entity:  # noqa: A002
+    def account_in_collections(self, id: IdType | None, limit: int | None = None, offset: int | None = None) -> Collections:  # noqa: A002
         """Fetch the collections an account is featured in; ``id=None`` means the logged-in account.
 
         Returns a dict whose ``collections`` is a list of collection dicts.
@@ -66,7 +73,7 @@ class CollectionsAPI(MastodonBase):
         sensitive: bool = False,
         discoverable: bool = False,
         account_ids: list[IdType] | None = None,
-    ) -> Entity:
+    ) -> WrappedCollection:
         """Create a collection named ``name`` (at most 40 characters), featuring ``account_ids``.
 
         ``description`` (at most 100 characters), ``language`` (ISO 639 code) and
@@ -93,7 +100,7 @@ class CollectionsAPI(MastodonBase):
         tag_name: str | None = None,
         sensitive: bool | None = None,
         discoverable: bool | None = None,
-    ) -> Entity:
+    ) -> WrappedCollection:
         """Change a collection of yours; what is not given stays as it is. Parameters as in collection_create().
 
         Returns a dict whose ``collection`` is the updated collection.
@@ -106,11 +113,11 @@ class CollectionsAPI(MastodonBase):
         return self._pipeline.call(E.collection_update, args)
 
     @api_method(E.collection_delete)
-    def collection_delete(self, id: IdType) -> Entity:  # noqa: A002
+    def collection_delete(self, id: IdType) -> EmptyResponse:  # noqa: A002
         """Delete a collection of yours."""
 
     @api_method(E.collection_item_add)
-    def collection_item_add(self, id: IdType, account_id: IdType) -> Entity:  # noqa: A002
+    def collection_item_add(self, id: IdType, account_id: IdType) -> WrappedCollectionItem:  # noqa: A002
         """Feature an account in a collection of yours.
 
         Returns a dict whose ``collection_item`` is the new item (its ``state`` says
@@ -118,11 +125,11 @@ class CollectionsAPI(MastodonBase):
         """
 
     @api_method(E.collection_item_delete)
-    def collection_item_delete(self, collection_id: IdType, item_id: IdType) -> Entity:
+    def collection_item_delete(self, collection_id: IdType, item_id: IdType) -> EmptyResponse:
         """Remove an item (a featured account) from a collection of yours."""
 
     @api_method(E.collection_item_revoke)
-    def collection_item_revoke(self, collection_id: IdType, item_id: IdType) -> Entity:
+    def collection_item_revoke(self, collection_id: IdType, item_id: IdType) -> EmptyResponse:
         """Take yourself out of someone else's collection (``item_id`` is your item in it)."""
 
 

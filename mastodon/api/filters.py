@@ -14,7 +14,9 @@ from ..params import as_list, unpack_id
 from .binding import api_method, uses_endpoint, version_note
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType
+    from ..return_types import Filter, FilterKeyword, FilterStatus, FilterV2, IdType
+    from ..types_base import NonPaginatableList
+
 
 FILTER_CONTEXTS = ("home", "notifications", "public", "thread", "account")
 FILTER_ACTIONS = ("warn", "hide", "blur")
@@ -64,14 +66,14 @@ def _plain_text(html: str) -> str:
 
 class FiltersAPI(MastodonBase):
     @api_method(E.filters)
-    def filters(self) -> EntityList:
+    def filters(self) -> NonPaginatableList[Filter]:
         """Fetch all of the logged-in user's filters.
 
         Returns a list of filter dicts. Not paginated.
         """
 
     @api_method(E.filter)
-    def filter(self, id: IdType) -> Entity:  # noqa: A002
+    def filter(self, id: IdType) -> Filter:  # noqa: A002
         """Fetches information about the filter with the specified id.
 
         Returns a filter dict.
@@ -85,7 +87,7 @@ class FiltersAPI(MastodonBase):
         irreversible: bool = False,
         whole_word: bool = True,
         expires_in: int | None = None,
-    ) -> Entity:
+    ) -> Filter:
         """Creates a new keyword filter.
 
         ``phrase`` is the phrase that should be filtered out, ``context`` specifies from
@@ -116,7 +118,7 @@ class FiltersAPI(MastodonBase):
         irreversible: bool | None = None,
         whole_word: bool | None = None,
         expires_in: int | None = None,
-    ) -> Entity:
+    ) -> Filter:
         """Updates the filter with the given id. Parameters are the same as in filter_create().
 
         Returns the filter dict of the updated filter.
@@ -131,11 +133,11 @@ class FiltersAPI(MastodonBase):
     # -- server-side (v2) filters -------------------------------------------------------
 
     @api_method(V2.filters_v2)
-    def filters_v2(self) -> EntityList:
+    def filters_v2(self) -> NonPaginatableList[FilterV2]:
         """Fetch all of the logged-in user's filter groups (server-side filters)."""
 
     @api_method(V2.filter_v2)
-    def filter_v2(self, filter_id: IdType) -> Entity:
+    def filter_v2(self, filter_id: IdType) -> FilterV2:
         """Fetch one filter group with its keywords and statuses."""
 
     @uses_endpoint(V2.create_filter_v2)
@@ -146,7 +148,7 @@ class FiltersAPI(MastodonBase):
         filter_action: str,
         expires_in: int | None = None,
         keywords_attributes: list[dict[str, Any]] | None = None,
-    ) -> Entity:
+    ) -> FilterV2:
         """Create a filter group.
 
         ``context`` lists where it applies (home, notifications, public, thread, account);
@@ -173,7 +175,7 @@ class FiltersAPI(MastodonBase):
         filter_action: str | None = None,
         expires_in: int | None = None,
         keywords_attributes: list[dict[str, Any]] | None = None,
-    ) -> Entity:
+    ) -> FilterV2:
         """Change a filter group; only the given fields change.
 
         Parameters are as for create_filter_v2(). A ``keywords_attributes`` entry with an
@@ -193,11 +195,11 @@ class FiltersAPI(MastodonBase):
         """Delete a filter group with its keywords and statuses."""
 
     @api_method(V2.filter_keywords_v2)
-    def filter_keywords_v2(self, filter_id: IdType) -> EntityList:
+    def filter_keywords_v2(self, filter_id: IdType) -> NonPaginatableList[FilterKeyword]:
         """The keywords of a filter group."""
 
     @uses_endpoint(V2.add_filter_keyword_v2)
-    def add_filter_keyword_v2(self, filter_id: IdType, keyword: str, whole_word: bool = False) -> Entity:
+    def add_filter_keyword_v2(self, filter_id: IdType, keyword: str, whole_word: bool = False) -> FilterKeyword:
         """Add a keyword to a filter group; ``whole_word`` matches it at word boundaries only.
 
         Returns the new keyword.
@@ -211,18 +213,18 @@ class FiltersAPI(MastodonBase):
         """Remove a keyword from its filter group."""
 
     @api_method(V2.filter_statuses_v2)
-    def filter_statuses_v2(self, filter_id: IdType) -> EntityList:
+    def filter_statuses_v2(self, filter_id: IdType) -> NonPaginatableList[FilterStatus]:
         """The statuses a filter group filters individually."""
 
     @api_method(V2.add_filter_status_v2)
-    def add_filter_status_v2(self, filter_id: IdType, status_id: IdType) -> Entity:
+    def add_filter_status_v2(self, filter_id: IdType, status_id: IdType) -> FilterStatus:
         """Add a single status to a filter group.
 
         Returns the new filter-status entry.
         """
 
     @api_method(V2.filter_status_v2)
-    def filter_status_v2(self, filter_status_id: IdType) -> Entity:
+    def filter_status_v2(self, filter_status_id: IdType) -> FilterStatus:
         """Fetch one filter-status entry (by its own id, not the status's)."""
 
     @api_method(V2.delete_filter_status_v2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..base import MastodonBase
 from ..endpoints import instance as E
@@ -10,12 +10,13 @@ from ..errors import MastodonError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList
+    from ..return_types import Activity, Instance, InstanceV2, Nodeinfo, Rule
+    from ..types_base import NonPaginatableList
 
 
 class InstanceAPI(MastodonBase):
     @api_method(E.instance)
-    def instance(self) -> Entity:
+    def instance(self) -> Instance:
         """Retrieve basic information about the instance, including the URI and administrative contact email.
 
         Does not require authentication unless locked down by the administrator.
@@ -24,11 +25,11 @@ class InstanceAPI(MastodonBase):
         """
 
     @api_method(E.instance_v2)
-    def instance_v2(self) -> Entity:
+    def instance_v2(self) -> InstanceV2:
         """Retrieve the v2 instance document (configuration, registrations, contact)."""
 
     @api_method(E.instance_activity)
-    def instance_activity(self) -> EntityList:
+    def instance_activity(self) -> NonPaginatableList[Activity]:
         """Retrieve activity stats about the instance (12 weeks back from the current week).
 
         May be disabled by the instance administrator - throws a MastodonNotFoundError in that case.
@@ -37,7 +38,7 @@ class InstanceAPI(MastodonBase):
         """
 
     @api_method(E.instance_peers)
-    def instance_peers(self) -> EntityList:
+    def instance_peers(self) -> NonPaginatableList[str]:
         """Retrieve the instances that this instance knows about.
 
         May be disabled by the instance administrator - throws a MastodonNotFoundError in that case.
@@ -46,7 +47,7 @@ class InstanceAPI(MastodonBase):
         """
 
     @api_method(E.instance_rules)
-    def instance_rules(self) -> EntityList:
+    def instance_rules(self) -> NonPaginatableList[Rule]:
         """Retrieve the instance's rules."""
 
     @uses_endpoint(E.instance_health)
@@ -60,7 +61,7 @@ class InstanceAPI(MastodonBase):
         return response.text.strip() in ("OK", "success", "")
 
     @uses_endpoint(E.instance_nodeinfo)
-    def instance_nodeinfo(self, schema: str = "http://nodeinfo.diaspora.software/ns/schema/2.0") -> Any:
+    def instance_nodeinfo(self, schema: str = "http://nodeinfo.diaspora.software/ns/schema/2.0") -> Nodeinfo:
         """Retrieves the instance's nodeinfo information.
 
         For information on what the nodeinfo can contain, see the nodeinfo specification:
@@ -74,8 +75,9 @@ class InstanceAPI(MastodonBase):
         """
         self._pipeline.check_gate(E.instance_nodeinfo)
         from ..detection import DEFAULT_NODEINFO_SCHEMA, fetch_nodeinfo
+        from ..entity_types import recast
 
-        return fetch_nodeinfo(self._transport, schema, fallback=schema == DEFAULT_NODEINFO_SCHEMA)
+        return recast(fetch_nodeinfo(self._transport, schema, fallback=schema == DEFAULT_NODEINFO_SCHEMA), "Nodeinfo")
 
 
 __all__ = ["InstanceAPI"]

@@ -11,7 +11,9 @@ from ..errors import MastodonIllegalArgumentError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import Account, IdType, PaginationId, UserList
+    from ..types_base import NonPaginatableList, PaginatableList
+
 
 REPLIES_POLICIES = ("followed", "list", "none")
 
@@ -38,14 +40,14 @@ def _list_form(title: Any, replies_policy: Any, exclusive: Any) -> dict[str, Any
 
 class ListsAPI(MastodonBase):
     @api_method(E.lists)
-    def lists(self) -> EntityList:
+    def lists(self) -> NonPaginatableList[UserList]:
         """Fetch a list of all the Lists by the logged-in user.
 
         Returns a list of list dicts.
         """
 
     @api_method(E.list)
-    def list(self, id: IdType) -> Entity:  # noqa: A002
+    def list(self, id: IdType) -> UserList:  # noqa: A002
         """Fetch info about a specific list.
 
         Returns a list dict.
@@ -59,14 +61,14 @@ class ListsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Account]:
         """Get the accounts that are on the given list.
 
         Returns a list of user dicts.
         """
 
     @uses_endpoint(E.list_create)
-    def list_create(self, title: str, replies_policy: str = "list", exclusive: bool = False) -> Entity:
+    def list_create(self, title: str, replies_policy: str = "list", exclusive: bool = False) -> UserList:
         """Create a new list with the given title.
 
         ``replies_policy`` says which replies show in the list: "followed" (replies to
@@ -79,7 +81,7 @@ class ListsAPI(MastodonBase):
         return self._pipeline.call(E.list_create, _list_form(title, replies_policy, exclusive))
 
     @uses_endpoint(E.list_update)
-    def list_update(self, id: IdType, title: str, replies_policy: str = "list", exclusive: bool = False) -> Entity:  # noqa: A002
+    def list_update(self, id: IdType, title: str, replies_policy: str = "list", exclusive: bool = False) -> UserList:  # noqa: A002
         """Rename a list and change its options, as for list_create().
 
         Options at their defaults ("list", False) are not sent, so the list keeps what it

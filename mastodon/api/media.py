@@ -12,7 +12,8 @@ from .binding import api_method, uses_endpoint, version_note
 from .support import load_media_file
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, IdType
+    from ..return_types import IdType, MediaAttachment
+
 
 #: How long ``media_post(synchronous=True)`` waits for processing, and how often it polls.
 SYNC_TIMEOUT = 300.0
@@ -43,7 +44,7 @@ class MediaAPI(MastodonBase):
         thumbnail: Any = None,
         thumbnail_mime_type: str | None = None,
         synchronous: bool = False,
-    ) -> Entity:
+    ) -> MediaAttachment:
         """Post an image, video or audio file.
 
         ``media_file`` can either be data or a file name. If data is passed directly, the
@@ -118,7 +119,7 @@ class MediaAPI(MastodonBase):
         return attributes
 
     @api_method(E.media)
-    def media(self, id: IdType) -> Entity:  # noqa: A002
+    def media(self, id: IdType) -> MediaAttachment:  # noqa: A002
         """Get the (possibly updated) media dict of an upload, e.g. after async processing."""
 
     @uses_endpoint(E.media_update)
@@ -129,7 +130,7 @@ class MediaAPI(MastodonBase):
         focus: tuple[float, float] | None = None,
         thumbnail: Any = None,
         thumbnail_mime_type: str | None = None,
-    ) -> Entity:
+    ) -> MediaAttachment:
         """Update the metadata of the media file with the given id. ``description``, ``focus`` and ``thumbnail`` are as in media_post().
 
         Returns the updated media dict.

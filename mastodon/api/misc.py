@@ -11,14 +11,16 @@ from ..params import as_list, unpack_id
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType
+    from ..return_types import Announcement, Application, CustomEmoji, IdType, Marker, Preferences, Report
+    from ..types_base import NonPaginatableList
+
 
 REPORT_CATEGORIES = ("spam", "legal", "violation", "other")
 
 
 class MiscAPI(MastodonBase):
     @api_method(E.reports)
-    def reports(self) -> EntityList:
+    def reports(self) -> NonPaginatableList[Report]:
         """Fetch a list of reports made by the logged-in user.
 
         Warning: this endpoint was removed in Mastodon 2.5.0 and does not work there.
@@ -37,7 +39,7 @@ class MiscAPI(MastodonBase):
         rule_ids: list[IdType] | None = None,
         forward_to_domains: list[str] | None = None,
         collection_ids: list[IdType] | None = None,
-    ) -> Entity:
+    ) -> Report:
         """Report an account (and optionally some of its statuses) to the server's moderators.
 
         Accepts a list of toot IDs associated with the report, and a comment.
@@ -68,7 +70,7 @@ class MiscAPI(MastodonBase):
         ))
 
     @uses_endpoint(E.markers_get)
-    def markers_get(self, timeline: str | list[str] = ["home"]) -> Entity:  # noqa: B006
+    def markers_get(self, timeline: str | list[str] = ["home"]) -> dict[str, Marker]:  # noqa: B006
         """Get the last-read-location markers for the specified timelines.
 
         Valid timelines are 'home' and 'notifications'. Note that despite the singular
@@ -82,7 +84,7 @@ class MiscAPI(MastodonBase):
         return self._pipeline.call(E.markers_get, {"timeline": names})
 
     @uses_endpoint(E.markers_set)
-    def markers_set(self, timelines: str | list[str], last_read_ids: IdType | list[IdType]) -> Entity:
+    def markers_set(self, timelines: str | list[str], last_read_ids: IdType | list[IdType]) -> dict[str, Marker]:
         """Set the "last read" marker(s) for the given timeline(s) to the given id(s)
 
         Note that if you give an invalid timeline name, this will silently do nothing.
@@ -98,7 +100,7 @@ class MiscAPI(MastodonBase):
         return self._pipeline.call(E.markers_set, body)
 
     @api_method(E.custom_emojis)
-    def custom_emojis(self) -> EntityList:
+    def custom_emojis(self) -> NonPaginatableList[CustomEmoji]:
         """Fetch the list of custom emoji the instance has installed.
 
         Does not require authentication unless locked down by the administrator.
@@ -107,14 +109,14 @@ class MiscAPI(MastodonBase):
         """
 
     @api_method(E.app_verify_credentials)
-    def app_verify_credentials(self) -> Entity:
+    def app_verify_credentials(self) -> Application:
         """Fetch information about the current application.
 
         Returns an application dict.
         """
 
     @api_method(E.preferences)
-    def preferences(self) -> Entity:
+    def preferences(self) -> Preferences:
         """Fetch the user's preferences, which can be used to set some default options.
 
         As of 2.8.0, apps can only fetch, not update preferences.
@@ -123,7 +125,7 @@ class MiscAPI(MastodonBase):
         """
 
     @api_method(E.announcements)
-    def announcements(self) -> EntityList:
+    def announcements(self) -> NonPaginatableList[Announcement]:
         """Fetch currently active announcements.
 
         Returns a list of announcement dicts.

@@ -10,7 +10,19 @@ from ..errors import MastodonIllegalArgumentError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import (
+        Account,
+        Conversation,
+        GroupedNotificationsResults,
+        IdType,
+        Notification,
+        NotificationPolicy,
+        NotificationRequest,
+        PaginationId,
+        UnreadNotificationsCount,
+    )
+    from ..types_base import NonPaginatableList, PaginatableList
+
 
 #: What ``mentions_only=True`` excludes on servers older than 3.5.0 (no ``types[]`` there).
 ALL_BUT_MENTIONS = ("follow", "favourite", "reblog", "poll", "follow_request")
@@ -48,7 +60,7 @@ class NotificationsAPI(MastodonBase):
         *,
         types: list[str] | None = None,
         supported_types: list[str] | None = None,
-    ) -> Entity | EntityList:
+    ) -> PaginatableList[Notification] | Notification:
         """Fetch notifications (mentions, favourites, reblogs, follows) for the logged-in user.
 
         Pass ``account_id`` to get only notifications originating from the given account.
@@ -84,7 +96,7 @@ class NotificationsAPI(MastodonBase):
         return self._pipeline.call(E.notifications, args)
 
     @uses_endpoint(E.notifications_unread_count)
-    def notifications_unread_count(self) -> Entity:
+    def notifications_unread_count(self) -> UnreadNotificationsCount:
         """The number of unread notifications (newer than the notifications read marker).
 
         The server caps the count. Returns a dict with a ``count``.
@@ -106,7 +118,7 @@ class NotificationsAPI(MastodonBase):
     # -- notification policy -------------------------------------------------------------
 
     @api_method(E.notifications_policy)
-    def notifications_policy(self) -> Entity:
+    def notifications_policy(self) -> NotificationPolicy:
         """The logged-in user's notification filtering policy, with a summary of pending requests."""
 
     @uses_endpoint(E.update_notifications_policy)
@@ -117,7 +129,7 @@ class NotificationsAPI(MastodonBase):
         for_new_accounts: str | None = None,
         for_private_mentions: str | None = None,
         for_limited_accounts: str | None = None,
-    ) -> Entity:
+    ) -> NotificationPolicy:
         """Change the notification filtering policy; only the given parts change.
 
         Each value is "accept" (notify as usual), "filter" (hold the notifications as a
@@ -150,7 +162,7 @@ class NotificationsAPI(MastodonBase):
         grouped_types: list[str] | None = None,
         include_filtered: bool | None = None,
         supported_types: list[str] | None = None,
-    ) -> Entity:
+    ) -> GroupedNotificationsResults:
         """Fetch notifications grouped by the server (favourites, follows, boosts of one post...).
 
         ``types``/``exclude_types`` select notification types; ``grouped_types`` names
@@ -174,7 +186,7 @@ class NotificationsAPI(MastodonBase):
         return self._pipeline.call(E.grouped_notifications, args)
 
     @uses_endpoint(E.grouped_notification)
-    def grouped_notification(self, group_key: str, supported_types: list[str] | None = None) -> Entity:
+    def grouped_notification(self, group_key: str, supported_types: list[str] | None = None) -> GroupedNotificationsResults:
         """Fetch one notification group by its ``group_key``.
 
         Returns a grouped-notifications dict holding that single group.
@@ -183,7 +195,7 @@ class NotificationsAPI(MastodonBase):
         return self._pipeline.call(E.grouped_notification, args)
 
     @api_method(E.grouped_notification_accounts)
-    def grouped_notification_accounts(self, group_key: str) -> EntityList:
+    def grouped_notification_accounts(self, group_key: str) -> NonPaginatableList[Account]:
         """The accounts of every notification in the group ``group_key``."""
 
     @api_method(E.dismiss_grouped_notification)
@@ -218,11 +230,11 @@ class NotificationsAPI(MastodonBase):
         since_id: PaginationId = None,
         min_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[NotificationRequest]:
         """Fetch the pending notification requests: accounts whose notifications the policy holds back."""
 
     @api_method(E.notification_request)
-    def notification_request(self, id: IdType) -> Entity:  # noqa: A002
+    def notification_request(self, id: IdType) -> NotificationRequest:  # noqa: A002
         """Fetch one notification request."""
 
     @api_method(E.accept_notification_request)
@@ -252,7 +264,7 @@ class NotificationsAPI(MastodonBase):
         return bool(self._pipeline.call(E.notifications_merged)["merged"])
 
     @api_method(E.conversations_read)
-    def conversations_read(self, id: IdType) -> Entity:  # noqa: A002
+    def conversations_read(self, id: IdType) -> Conversation:  # noqa: A002
         """Marks a single conversation as read.
 
         Returns the updated conversation dict.

@@ -13,7 +13,8 @@ from ..errors import MastodonIllegalArgumentError
 from .binding import api_method, uses_endpoint, version_note
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, PushSubscription
+    from ..return_types import Entity, WebPushSubscription
+
 
 #: Event parameter -> alert name on the wire (``data[alerts][<name>]``).
 ALERTS = (
@@ -46,7 +47,7 @@ def _key_b64(encrypt_params: Any, key: str) -> str:
 
 class PushAPI(MastodonBase):
     @api_method(E.push_subscription)
-    def push_subscription(self) -> PushSubscription:
+    def push_subscription(self) -> WebPushSubscription:
         """Fetch the current push subscription the logged-in user has for this app.
 
         Returns a push subscription dict.
@@ -63,7 +64,7 @@ class PushAPI(MastodonBase):
         mention_events: bool | None = None,
         poll_events: bool | None = None,
         follow_request_events: bool | None = None,
-    ) -> PushSubscription:
+    ) -> WebPushSubscription:
         """Sets up or modifies the push subscription the logged-in user has for this app.
 
         ``endpoint`` is the URL the server should call for pushes (servers require https;
@@ -101,7 +102,7 @@ class PushAPI(MastodonBase):
         mention_events: bool | None = None,
         poll_events: bool | None = None,
         follow_request_events: bool | None = None,
-    ) -> PushSubscription:
+    ) -> WebPushSubscription:
         """Modifies what kind of events the app wishes to subscribe to.
 
         Returns the updated push subscription dict.

@@ -10,7 +10,8 @@ from ..errors import MastodonIllegalArgumentError, MastodonVersionError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, IdType, PaginationId
+    from ..return_types import IdType, PaginationId, Search, SearchV2
+
 
 RESULT_TYPES = ("accounts", "hashtags", "statuses")
 
@@ -28,7 +29,7 @@ class SearchAPI(MastodonBase):
         max_id: PaginationId = None,
         exclude_unreviewed: bool = True,
         limit: int | None = None,
-    ) -> Entity:
+    ) -> Search | SearchV2:
         """Fetch matching hashtags, accounts and statuses.
 
         Will perform webfinger lookups if ``resolve`` is True. ``result_type`` can be one
@@ -51,7 +52,7 @@ class SearchAPI(MastodonBase):
         return self.search_v2(q, resolve, result_type, account_id, offset, min_id, max_id, exclude_unreviewed, limit)
 
     @api_method(E.search_v1)
-    def search_v1(self, q: str, resolve: bool = False) -> Entity:
+    def search_v1(self, q: str, resolve: bool = False) -> Search:
         """Fetch matching hashtags, accounts and statuses (v1 API, tags as strings).
 
         Returns a search result dict.
@@ -69,7 +70,7 @@ class SearchAPI(MastodonBase):
         max_id: PaginationId = None,
         exclude_unreviewed: bool = True,
         limit: int | None = None,
-    ) -> Entity:
+    ) -> SearchV2:
         """Identical to search_v1(), except in that it returns tags as hashtag dicts, has more parameters, and resolves by default.
 
         For more details documentation, please see search()

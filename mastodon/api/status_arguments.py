@@ -13,6 +13,7 @@ from .support import backend_has_feature, check_visibility, max_media
 if TYPE_CHECKING:
     from ..base import MastodonBase
 
+
 #: The Mastodon version whose ``quoted_status_id`` takes a ``quote_id`` on servers without the "quotes" extra.
 MAINLINE_QUOTES = (4, 5, 0)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..base import MastodonBase
 from ..endpoints import statuses as E
@@ -16,14 +16,28 @@ from .status_length import status_length
 from .support import check_visibility, logged_in_id
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, IdType, PaginationId
+    from ..return_types import (
+        Account,
+        Context,
+        IdType,
+        PaginationId,
+        Poll,
+        PreviewCard,
+        Reaction,
+        ScheduledStatus,
+        Status,
+        StatusEdit,
+        StatusSource,
+        Translation,
+    )
+    from ..types_base import NonPaginatableList, PaginatableList
 
 
 class StatusesAPI(MastodonBase):
     # -- reading -------------------------------------------------------------------------
 
     @api_method(E.status)
-    def status(self, id: IdType) -> Entity:  # noqa: A002
+    def status(self, id: IdType) -> Status:  # noqa: A002
         """Fetch information about a single toot.
 
         Does not require authentication for publicly visible statuses.
@@ -32,7 +46,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @api_method(E.status_context)
-    def status_context(self, id: IdType) -> Entity:  # noqa: A002
+    def status_context(self, id: IdType) -> Context:  # noqa: A002
         """Fetch information about ancestors and descendants of a toot.
 
         Does not require authentication for publicly visible statuses.
@@ -41,7 +55,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @api_method(E.status_reblogged_by)
-    def status_reblogged_by(self, id: IdType) -> EntityList:  # noqa: A002
+    def status_reblogged_by(self, id: IdType) -> PaginatableList[Account]:  # noqa: A002
         """Fetch a list of users that have reblogged a status.
 
         Does not require authentication for publicly visible statuses.
@@ -50,7 +64,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @api_method(E.status_favourited_by)
-    def status_favourited_by(self, id: IdType) -> EntityList:  # noqa: A002
+    def status_favourited_by(self, id: IdType) -> PaginatableList[Account]:  # noqa: A002
         """Fetch a list of users that have favourited a status.
 
         Does not require authentication for publicly visible statuses.
@@ -59,7 +73,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @uses_endpoint(E.statuses)
-    def statuses(self, ids: list[IdType]) -> EntityList:
+    def statuses(self, ids: list[IdType]) -> NonPaginatableList[Status]:
         """Fetch several statuses at once, by their ids (or status dicts).
 
         Statuses that do not exist or that you cannot see are left out of the result.
@@ -78,21 +92,21 @@ class StatusesAPI(MastodonBase):
         max_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Fetch the statuses that quote a status of yours, newest first.
 
         Returns a list of toot dicts.
         """
 
     @api_method(E.status_translate)
-    def status_translate(self, id: IdType, lang: str | None = None) -> Entity:  # noqa: A002
+    def status_translate(self, id: IdType, lang: str | None = None) -> Translation:  # noqa: A002
         """Translate a public or unlisted status into ``lang`` (ISO 639 code; default: your locale).
 
         Returns a translation dict (``content``, ``spoiler_text``, ``detected_source_language``, ...).
         """
 
     @uses_endpoint(E.status_card)
-    def status_card(self, id: IdType) -> Entity | None:  # noqa: A002
+    def status_card(self, id: IdType) -> PreviewCard | None:  # noqa: A002
         """Fetch a card associated with a status.
 
         A card describes an object (such as an external video or link) embedded into a
@@ -102,24 +116,29 @@ class StatusesAPI(MastodonBase):
         Returns a card dict.
         """
         if self._version_at_least((3, 0, 0)):
-            card: Entity | None = self.status(id).get("card")
+            card: PreviewCard | None = self.status(id).get("card")
             return card
-        result: Entity = self._pipeline.call(E.status_card, {"id": id})
+        result: PreviewCard = self._pipeline.call(E.status_card, {"id": id})
         return result
 
     @api_method(E.status_history)
-    def status_history(self, id: IdType) -> EntityList:  # noqa: A002
+    def status_history(self, id: IdType) -> NonPaginatableList[StatusEdit]:  # noqa: A002
         """Fetch the edit history of a status, oldest first."""
 
     @api_method(E.status_source)
-    def status_source(self, id: IdType) -> Entity:  # noqa: A002
+    def status_source(self, id: IdType) -> StatusSource:  # noqa: A002
         """Fetch the plain-text source of a status (for editing)."""
 
     # -- posting -------------------------------------------------------------------------
 
-    def _post_status(self, args: dict[str, Any], idempotency_key: str | None) -> Entity:
+    def _post_status(self, args: dict[str, Any], idempotency_key: str | None) -> Any:
         headers = {"Idempotency-Key": str(idempotency_key)} if idempotency_key is not None else None
-        return self._pipeline.call(E.status_post, args, headers=headers)
+        result = self._pipeline.call(E.status_post, args, headers=headers)
+        if args.get("scheduled_at") is not None:  # the server answers with the scheduled status
+            from ..entity_types import recast
+
+            return recast(result, "ScheduledStatus")
+        return result
 
     @uses_endpoint(E.status_post)
     def status_post(
@@ -139,7 +158,7 @@ class StatusesAPI(MastodonBase):
         strict_content_type: bool = False,
         quoted_status_id: IdType | None = None,
         quote_approval_policy: str | None = None,
-    ) -> Entity:
+    ) -> Status | ScheduledStatus:
         """Post a status. Can optionally be in reply to another status and contain media.
 
         ``media_ids`` should be a list (a single id is wrapped); it can contain up to four
@@ -202,7 +221,7 @@ class StatusesAPI(MastodonBase):
         strict_content_type: bool = False,
         quoted_status_id: IdType | None = None,
         quote_approval_policy: str | None = None,
-    ) -> Entity:
+    ) -> Status:
         """Reply to ``to_status`` (a status dict, or a status id, which is fetched first), mentioning who it involves.
 
         The author of ``to_status`` and everyone it mentions (except you) are mentioned at
@@ -247,14 +266,14 @@ class StatusesAPI(MastodonBase):
         return self._post_status(args, idempotency_key)
 
     @uses_endpoint(E.status_post)
-    def toot(self, status: str) -> Entity:
+    def toot(self, status: str) -> Status:
         """Synonym for status_post() that only takes the status text as input.
 
         Usage in production code is not recommended.
 
         Returns a toot dict with the new status.
         """
-        return self.status_post(status)
+        return cast("Status", self.status_post(status))  # not scheduled: a status
 
     @staticmethod
     def get_status_length(text: str, spoiler_text: str = "") -> int:
@@ -294,7 +313,7 @@ class StatusesAPI(MastodonBase):
         media_attributes: list[dict[str, Any]] | None = None,
         quote_approval_policy: str | None = None,
         language: str | None = None,
-    ) -> Entity:
+    ) -> Status:
         """Edit a status: its text, content warning, sensitivity, media or poll.
 
         Parameters are as in ``status_post()``; what is not given is left out of the edit
@@ -314,7 +333,7 @@ class StatusesAPI(MastodonBase):
         return self._pipeline.call(E.status_update, {"id": id, **args})
 
     @uses_endpoint(E.status_update_quote_approval_policy)
-    def status_update_quote_approval_policy(self, id: IdType, quote_approval_policy: str) -> Entity:  # noqa: A002
+    def status_update_quote_approval_policy(self, id: IdType, quote_approval_policy: str) -> Status:  # noqa: A002
         """Change who may quote a status of yours: 'public', 'followers' or 'nobody'.
 
         Returns the updated toot dict.
@@ -323,7 +342,7 @@ class StatusesAPI(MastodonBase):
         return self._pipeline.call(E.status_update_quote_approval_policy, {"id": id, "quote_approval_policy": policy})
 
     @uses_endpoint(E.status_reblog)
-    def status_reblog(self, id: IdType, visibility: str | None = None) -> Entity:  # noqa: A002
+    def status_reblog(self, id: IdType, visibility: str | None = None) -> Status:  # noqa: A002
         """Reblog / boost a status.
 
         The visibility parameter functions the same as in status_post() and allows you to
@@ -334,70 +353,70 @@ class StatusesAPI(MastodonBase):
         return self._pipeline.call(E.status_reblog, {"id": id, "visibility": check_visibility(self, visibility)})
 
     @api_method(E.status_unreblog)
-    def status_unreblog(self, id: IdType) -> Entity:  # noqa: A002
+    def status_unreblog(self, id: IdType) -> Status:  # noqa: A002
         """Un-reblog a status.
 
         Returns a toot dict with the status that used to be reblogged.
         """
 
     @api_method(E.status_favourite)
-    def status_favourite(self, id: IdType) -> Entity:  # noqa: A002
+    def status_favourite(self, id: IdType) -> Status:  # noqa: A002
         """Favourite a status.
 
         Returns a toot dict with the favourited status.
         """
 
     @api_method(E.status_unfavourite)
-    def status_unfavourite(self, id: IdType) -> Entity:  # noqa: A002
+    def status_unfavourite(self, id: IdType) -> Status:  # noqa: A002
         """Un-favourite a status.
 
         Returns a toot dict with the un-favourited status.
         """
 
     @api_method(E.status_mute)
-    def status_mute(self, id: IdType) -> Entity:  # noqa: A002
+    def status_mute(self, id: IdType) -> Status:  # noqa: A002
         """Mute notifications for a status.
 
         Returns a toot dict with the now muted status
         """
 
     @api_method(E.status_unmute)
-    def status_unmute(self, id: IdType) -> Entity:  # noqa: A002
+    def status_unmute(self, id: IdType) -> Status:  # noqa: A002
         """Unmute notifications for a status.
 
         Returns a toot dict with the status that used to be muted.
         """
 
     @api_method(E.status_pin)
-    def status_pin(self, id: IdType) -> Entity:  # noqa: A002
+    def status_pin(self, id: IdType) -> Status:  # noqa: A002
         """Pin a status for the logged-in user.
 
         Returns a toot dict with the now pinned status
         """
 
     @api_method(E.status_unpin)
-    def status_unpin(self, id: IdType) -> Entity:  # noqa: A002
+    def status_unpin(self, id: IdType) -> Status:  # noqa: A002
         """Unpin a pinned status for the logged-in user.
 
         Returns a toot dict with the status that used to be pinned.
         """
 
     @api_method(E.status_bookmark)
-    def status_bookmark(self, id: IdType) -> Entity:  # noqa: A002
+    def status_bookmark(self, id: IdType) -> Status:  # noqa: A002
         """Bookmark a status as the logged-in user.
 
         Returns a toot dict with the now bookmarked status
         """
 
     @api_method(E.status_unbookmark)
-    def status_unbookmark(self, id: IdType) -> Entity:  # noqa: A002
+    def status_unbookmark(self, id: IdType) -> Status:  # noqa: A002
         """Unbookmark a bookmarked status for the logged-in user.
 
         Returns a toot dict with the status that used to be bookmarked.
         """
 
     @api_method(E.status_delete)
-    def status_delete(self, id: IdType, delete_media: bool | None = None) -> Entity:  # noqa: A002
+    def status_delete(self, id: IdType, delete_media: bool | None = None) -> Status:  # noqa: A002
         """Delete a status
 
         Set ``delete_media`` to delete its media attachments at once, instead of keeping
@@ -409,7 +428,7 @@ class StatusesAPI(MastodonBase):
         """
 
     @api_method(E.status_quote_revoke)
-    def status_quote_revoke(self, id: IdType, quoting_status_id: IdType) -> Entity:  # noqa: A002
+    def status_quote_revoke(self, id: IdType, quoting_status_id: IdType) -> Status:  # noqa: A002
         """Detach your status ``id`` from the status ``quoting_status_id`` that quotes it.
 
         Returns the quoting toot dict, its quote now revoked.
@@ -424,21 +443,21 @@ class StatusesAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[ScheduledStatus]:
         """Fetch a list of scheduled statuses
 
         Returns a list of scheduled toot dicts.
         """
 
     @api_method(E.scheduled_status)
-    def scheduled_status(self, id: IdType) -> Entity:  # noqa: A002
+    def scheduled_status(self, id: IdType) -> ScheduledStatus:  # noqa: A002
         """Fetch information about the scheduled status with the given id.
 
         Returns a scheduled toot dict.
         """
 
     @uses_endpoint(E.scheduled_status_update)
-    def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> Entity:  # noqa: A002
+    def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> ScheduledStatus:  # noqa: A002
         """Update the scheduled time of a scheduled status.
 
         New time must be at least 5 minutes into the future.
@@ -457,14 +476,14 @@ class StatusesAPI(MastodonBase):
     # -- polls ---------------------------------------------------------------------------
 
     @api_method(E.poll)
-    def poll(self, id: IdType) -> Entity:  # noqa: A002
+    def poll(self, id: IdType) -> Poll:  # noqa: A002
         """Fetch information about the poll with the given id
 
         Returns a poll dict.
         """
 
     @uses_endpoint(E.poll_vote)
-    def poll_vote(self, id: IdType, choices: int | list[int]) -> Entity:  # noqa: A002
+    def poll_vote(self, id: IdType, choices: int | list[int]) -> Poll:  # noqa: A002
         """Vote in the given poll.
 
         ``choices`` is the index of the choice you wish to register a vote for (i.e. its
@@ -484,21 +503,21 @@ class StatusesAPI(MastodonBase):
     # -- emoji reactions (server extras) -------------------------------------------------
 
     @api_method(E.status_emoji_reactions)
-    def status_emoji_reactions(self, id: IdType, emoji: str | None = None) -> EntityList:  # noqa: A002
+    def status_emoji_reactions(self, id: IdType, emoji: str | None = None) -> NonPaginatableList[Reaction]:  # noqa: A002
         """List the emoji reactions on a status (Pleroma/Akkoma, Fedibird and compatible servers).
 
         Raises a ``MastodonVersionError`` subclass naming the backend where the server has none.
         """
 
     @api_method(E.status_emoji_reaction_create)
-    def status_emoji_reaction_create(self, id: IdType, emoji: str) -> Entity:  # noqa: A002
+    def status_emoji_reaction_create(self, id: IdType, emoji: str) -> Status:  # noqa: A002
         """React to a status with an emoji (unicode, or a custom emoji's shortcode).
 
         Returns the updated toot dict. Server extra: Pleroma/Akkoma, Fedibird.
         """
 
     @api_method(E.status_emoji_reaction_delete)
-    def status_emoji_reaction_delete(self, id: IdType, emoji: str) -> Entity:  # noqa: A002
+    def status_emoji_reaction_delete(self, id: IdType, emoji: str) -> Status:  # noqa: A002
         """Remove your emoji reaction from a status. Returns the updated toot dict."""
 
 

@@ -18,6 +18,7 @@ from ..errors import (
 if TYPE_CHECKING:
     from ..base import MastodonBase
 
+
 VISIBILITIES = ("direct", "private", "unlisted", "public")
 
 

@@ -10,7 +10,8 @@ from ..errors import MastodonIllegalArgumentError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity, EntityList, PaginationId
+    from ..return_types import Entity, PaginationId, Tag
+    from ..types_base import PaginatableList
 
 
 def tag_name(hashtag: Any) -> str:
@@ -24,7 +25,7 @@ def tag_name(hashtag: Any) -> str:
 
 class TagsAPI(MastodonBase):
     @uses_endpoint(E.tag)
-    def tag(self, hashtag: Entity | str) -> Entity:
+    def tag(self, hashtag: Entity | str) -> Tag:
         """Fetch a hashtag by name (case-insensitive), with its recent use and whether the logged-in user follows it.
 
         Returns a hashtag dict.
@@ -32,7 +33,7 @@ class TagsAPI(MastodonBase):
         return self._pipeline.call(E.tag, {"name": tag_name(hashtag)})
 
     @uses_endpoint(E.tag_follow)
-    def tag_follow(self, hashtag: Entity | str) -> Entity:
+    def tag_follow(self, hashtag: Entity | str) -> Tag:
         """Follow a hashtag: posts that use it appear in the home timeline.
 
         Returns the hashtag dict.
@@ -40,7 +41,7 @@ class TagsAPI(MastodonBase):
         return self._pipeline.call(E.tag_follow, {"name": tag_name(hashtag)})
 
     @uses_endpoint(E.tag_unfollow)
-    def tag_unfollow(self, hashtag: Entity | str) -> Entity:
+    def tag_unfollow(self, hashtag: Entity | str) -> Tag:
         """Stop following a hashtag.
 
         Returns the hashtag dict.
@@ -48,7 +49,7 @@ class TagsAPI(MastodonBase):
         return self._pipeline.call(E.tag_unfollow, {"name": tag_name(hashtag)})
 
     @uses_endpoint(E.tag_feature)
-    def tag_feature(self, name: str) -> Entity:
+    def tag_feature(self, name: str) -> Tag:
         """Feature a hashtag on the logged-in user's profile (replaces featured_tag_create() on 4.4.0+).
 
         Returns the hashtag dict.
@@ -56,7 +57,7 @@ class TagsAPI(MastodonBase):
         return self._pipeline.call(E.tag_feature, {"name": tag_name(name)})
 
     @uses_endpoint(E.tag_unfeature)
-    def tag_unfeature(self, name: str) -> Entity:
+    def tag_unfeature(self, name: str) -> Tag:
         """Stop featuring a hashtag on the logged-in user's profile.
 
         Returns the hashtag dict.
@@ -70,7 +71,7 @@ class TagsAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Tag]:
         """Fetch the hashtags the logged-in user follows (at most 200 a page).
 
         Returns a list of hashtag dicts.

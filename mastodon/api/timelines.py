@@ -34,7 +34,8 @@ def timeline_feed(timeline: str) -> str | None:
     )
 
 if TYPE_CHECKING:
-    from ..return_types import EntityList, IdType, PaginationId
+    from ..return_types import Conversation, IdType, PaginationId, Status
+    from ..types_base import PaginatableList
 
 
 class TimelinesAPI(MastodonBase):
@@ -49,7 +50,7 @@ class TimelinesAPI(MastodonBase):
         only_media: bool = False,
         local: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Fetch statuses, most recent ones first.
 
         ``timeline`` can be 'home', 'local', 'public', 'tag/hashtag' or 'list/id'. The
@@ -88,7 +89,7 @@ class TimelinesAPI(MastodonBase):
         only_media: bool = False,
         local: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Convenience method: Fetches the logged-in user's home timeline (i.e. followed users and self). Params as in timeline().
 
         Returns a list of toot dicts.
@@ -102,7 +103,7 @@ class TimelinesAPI(MastodonBase):
         since_id: PaginationId = None,
         limit: int | None = None,
         only_media: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Convenience method: Fetches the local / instance-wide timeline, not including replies. Params as in timeline().
 
         Returns a list of toot dicts.
@@ -119,7 +120,7 @@ class TimelinesAPI(MastodonBase):
         only_media: bool = False,
         local: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Convenience method: Fetches the public / visible-network / federated timeline, not including replies. Params as in timeline().
 
         Returns a list of toot dicts.
@@ -136,7 +137,7 @@ class TimelinesAPI(MastodonBase):
         limit: int | None = None,
         only_media: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Convenience method: Fetch a timeline of toots with a given hashtag.
 
         The hashtag parameter should not contain the leading #. Params as in timeline().
@@ -161,7 +162,7 @@ class TimelinesAPI(MastodonBase):
         only_media: bool = False,
         local: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Convenience method: Fetches a timeline containing all the toots by users in a given list. Params as in timeline().
 
         Returns a list of toot dicts.
@@ -178,7 +179,7 @@ class TimelinesAPI(MastodonBase):
         limit: int | None = None,
         only_media: bool = False,
         remote: bool = False,
-    ) -> EntityList:
+    ) -> PaginatableList[Status]:
         """Fetch public statuses that link to ``url``, a currently trending link. Params as in timeline().
 
         Returns a list of toot dicts.
@@ -248,7 +249,7 @@ class TimelinesAPI(MastodonBase):
         min_id: PaginationId = None,
         since_id: PaginationId = None,
         limit: int | None = None,
-    ) -> EntityList:
+    ) -> PaginatableList[Conversation]:
         """Fetches a user's conversations.
 
         Returns a list of conversation dicts.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import trends as E
@@ -11,17 +11,18 @@ from .fallback import newest_available
 
 if TYPE_CHECKING:
     from ..endpoints.model import Endpoint
-    from ..return_types import EntityList
+    from ..return_types import PreviewCard, Status, Tag
+    from ..types_base import PaginatableList
 
 
 class TrendsAPI(MastodonBase):
-    def _trending(self, endpoint: Endpoint, limit: int | None, offset: int | None, lang: str | None) -> EntityList:
+    def _trending(self, endpoint: Endpoint, limit: int | None, offset: int | None, lang: str | None) -> Any:
         """One page of trends; ``lang`` asks for them in that language (``Accept-Language``)."""
         headers = {"Accept-Language": lang} if lang else None
         return self._pipeline.call(endpoint, {"limit": limit, "offset": offset}, headers=headers)
 
     @uses_endpoint(E.trending_tags)
-    def trending_tags(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+    def trending_tags(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[Tag]:
         """Fetch the hashtags used more than usual this past week, most trending first.
 
         ``limit`` caps the number (at most 20), ``offset`` skips that many, ``lang`` (an
@@ -33,7 +34,7 @@ class TrendsAPI(MastodonBase):
         return self._trending(newest_available(self, E.trending_tags, E.trends), limit, offset, lang)
 
     @uses_endpoint(E.trending_tags)
-    def trends(self, limit: int | None = None) -> EntityList:
+    def trends(self, limit: int | None = None) -> PaginatableList[Tag]:
         """Fetch trending hashtags: trending_tags() by its older name.
 
         Returns a list of hashtag dicts.
@@ -41,7 +42,7 @@ class TrendsAPI(MastodonBase):
         return self.trending_tags(limit)
 
     @uses_endpoint(E.trending_statuses)
-    def trending_statuses(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+    def trending_statuses(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[Status]:
         """Fetch the statuses interacted with more than others, most trending first.
 
         ``limit`` caps the number (at most 40); ``offset`` and ``lang`` as for trending_tags().
@@ -51,7 +52,7 @@ class TrendsAPI(MastodonBase):
         return self._trending(E.trending_statuses, limit, offset, lang)
 
     @uses_endpoint(E.trending_links)
-    def trending_links(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> EntityList:
+    def trending_links(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[PreviewCard]:
         """Fetch the links shared more than others, most trending first.
 
         ``limit`` caps the number (at most 20); ``offset`` and ``lang`` as for trending_tags().
