@@ -10,6 +10,26 @@ from .versions import ServerVersion
 StreamingTransport = Literal["sse", "websocket"]
 
 
+class Unsupported(Record, frozen=True):
+    """A declared refusal: calls this server does not serve, and why.
+
+    Matches an endpoint by ``endpoint`` name, or by ``path_prefix`` (the endpoint's declared
+    path template starts with it), optionally only for one HTTP ``method``.
+    """
+
+    reason: str
+    endpoint: str = ""
+    path_prefix: str = ""
+    method: str = ""
+
+    def matches(self, name: str, method: str, path: str) -> bool:
+        if self.method and self.method != method:
+            return False
+        if self.endpoint:
+            return self.endpoint == name
+        return bool(self.path_prefix) and path.startswith(self.path_prefix)
+
+
 class BackendInfo(Record, frozen=True):
     """Who a backend is. Returned by the ``mastodon_backend_info`` hook.
 
@@ -37,6 +57,22 @@ class BackendInfo(Record, frozen=True):
     #: part of a version string) this backend answers to besides its own name. When a
     #: server names its software, only the backends answering to that name are chosen.
     software_names: tuple[str, ...] = ()
+    #: The words for true and false in query strings and form bodies (Mastodon reads ``"1"``
+    #: and ``"0"``; some servers only ``"true"`` and ``"false"``).
+    boolean_words: tuple[str, str] = ("1", "0")
+    #: Send every request body as JSON (bodies with files stay multipart).
+    json_bodies: bool = False
+    #: Calls sent as JSON bodies, as (method, path template) of the endpoint
+    #: (``("POST", "/api/v1/lists")``), when not every call is (``json_bodies``).
+    json_routes: frozenset[tuple[str, str]] = frozenset()
+    #: Whether booleans in JSON bodies are JSON ``true``/``false`` (else the words above).
+    json_booleans: bool = False
+    #: Calls the server does not serve, with the reason users and the matrix see. Checked
+    #: after the ``mastodon_endpoint_available`` hook (which can still allow or refuse).
+    unsupported: tuple[Unsupported, ...] = ()
+    #: Endpoint name -> the route this server serves it at. Used when the
+    #: ``mastodon_route`` hook has no answer.
+    routes: dict[str, Route] = field(default_factory=dict, compare=False)
 
 
 class NotSupported:
@@ -120,6 +156,7 @@ class DecodeOptions(Record, frozen=True):
 __all__ = [
     "NOT_SUPPORTED",
     "NotSupported",
+    "Unsupported",
     "BackendInfo",
     "BackendMatch",
     "Route",

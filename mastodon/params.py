@@ -50,12 +50,16 @@ def format_datetime(value: datetime) -> str:
     return value.astimezone(timezone.utc).isoformat()
 
 
-def wire_value(value: Any) -> Any:
-    """The form/query representation of a plain value."""
+#: How booleans are written in query strings and form bodies unless a backend says otherwise.
+NUMERIC_BOOLEANS: tuple[str, str] = ("1", "0")
+
+
+def wire_value(value: Any, booleans: tuple[str, str] = NUMERIC_BOOLEANS) -> Any:
+    """The form/query representation of a plain value (``booleans``: the words for true and false)."""
     if value is True:
-        return "1"
+        return booleans[0]
     if value is False:
-        return "0"
+        return booleans[1]
     if isinstance(value, datetime):
         return format_datetime(value)
     return value
@@ -68,27 +72,34 @@ def as_list(value: Any) -> list[Any]:
 
 
 class EncodedCall:
-    """An encoded call: path values, parameters, extension values and files."""
+    """An encoded call: path values, parameters, extension values and files.
 
-    __slots__ = ("extensions", "files", "params", "path_values")
+    ``booleans`` names the parameters (wire names) given as ``True``/``False``, so a JSON
+    body can carry them as JSON booleans.
+    """
+
+    __slots__ = ("booleans", "extensions", "files", "params", "path_values")
 
     def __init__(self) -> None:
         self.path_values: dict[str, str] = {}
         self.params: dict[str, Any] = {}
         self.extensions: dict[str, Any] = {}
         self.files: dict[str, Any] = {}
+        self.booleans: set[str] = set()
 
 
 def encode_arguments(
     endpoint: Endpoint,
     arguments: dict[str, Any] | Iterable[tuple[str, Any]],
     datetime_to_id: DatetimeToId | None = None,
+    booleans: tuple[str, str] = NUMERIC_BOOLEANS,
 ) -> EncodedCall:
     """Encode call arguments by the endpoint's parameter metadata.
 
     ``None`` values are left out; path fields are unpacked and quoted and not repeated in
     the body or query. Extension parameters are encoded the same way, but go to
-    ``extensions`` for the backend to place.
+    ``extensions`` for the backend to place. ``booleans`` are the words for true and false
+    (``"1"``/``"0"`` unless the backend declares others).
     """
     call = EncodedCall()
     params, extensions = call.params, call.extensions
@@ -106,18 +117,22 @@ def encode_arguments(
         kind = param.kind
         if kind == "value":
             if isinstance(value, (list, tuple)):
-                out[param.wire or name + "[]"] = [wire_value(v) for v in value]
+                out[param.wire or name + "[]"] = [wire_value(v, booleans) for v in value]
             else:
-                out[param.wire_name] = wire_value(value)
+                out[param.wire_name] = wire_value(value, booleans)
+                if value is True or value is False:
+                    call.booleans.add(param.wire_name)
         elif kind == "flag":
             if value:
-                out[param.wire_name] = "1" if value is True else wire_value(value)
+                out[param.wire_name] = wire_value(value, booleans)
+                if value is True:
+                    call.booleans.add(param.wire_name)
         elif kind == "id":
             out[param.wire_name] = unpack_id(value, datetime_to_id)
         elif kind == "ids":
             out[param.wire_name] = [unpack_id(v, datetime_to_id) for v in as_list(value)]
         elif kind == "list":
-            out[param.wire_name] = [wire_value(v) for v in as_list(value)]
+            out[param.wire_name] = [wire_value(v, booleans) for v in as_list(value)]
         elif kind == "file":
             call.files[param.wire_name] = value
         else:  # json
@@ -125,4 +140,4 @@ def encode_arguments(
     return call
 
 
-__all__ = ["unpack_id", "path_value", "format_datetime", "wire_value", "as_list", "EncodedCall", "encode_arguments"]
+__all__ = ["NUMERIC_BOOLEANS", "unpack_id", "path_value", "format_datetime", "wire_value", "as_list", "EncodedCall", "encode_arguments"]

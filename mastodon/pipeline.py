@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from .backend_types import NOT_SUPPORTED, DecodeOptions, ErrorDetails, ServerContext
+from .backend_types import NOT_SUPPORTED, BackendInfo, DecodeOptions, ErrorDetails, ServerContext
 from .decode import decode_response
 from .endpoints.model import Endpoint
 from .errors import (
@@ -25,7 +25,7 @@ from .errors import (
     MastodonVersionError,
 )
 from .pagination import attach_pagination
-from .params import encode_arguments, path_value
+from .params import NUMERIC_BOOLEANS, encode_arguments, path_value
 from .transport import Transport
 from .versions import VersionTuple, format_version, parse_version_tuple
 
@@ -40,6 +40,16 @@ _SHAPE_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, Re
 @lru_cache(maxsize=512)
 def _version(text: str) -> VersionTuple:
     return parse_version_tuple(text)
+
+
+def _json_booleans(params: dict[str, Any], names: set[str], words: tuple[str, str]) -> None:
+    """Booleans given by the caller become JSON ``true``/``false`` again (in place)."""
+    for name in names:
+        value = params.get(name)
+        if value == words[0]:
+            params[name] = True
+        elif value == words[1]:
+            params[name] = False
 
 
 class RequestPipeline:
@@ -57,6 +67,9 @@ class RequestPipeline:
         """Switch to another backend's hooks (after detection or a feature_set change)."""
         self.hooks = hooks
         self.decode_options: DecodeOptions = hooks.decode_options(self.ctx)
+        infos = hooks.registry.chain_infos(self.ctx.backend)
+        #: How the active backend wants booleans and request bodies written.
+        self.body_info: BackendInfo | None = infos[0] if infos else None
         # Loaded with the first client, not with the package: ``import mastodon`` stays light.
         from .entity_types import type_result
 
@@ -142,7 +155,9 @@ class RequestPipeline:
         args = arguments if isinstance(arguments, dict) else dict(arguments)
         self.check_gate(endpoint, args)
         self.check_features(endpoint, args)
-        call = encode_arguments(endpoint, args, self.datetime_to_id)
+        body_info = self.body_info
+        booleans = body_info.boolean_words if body_info is not None else NUMERIC_BOOLEANS
+        call = encode_arguments(endpoint, args, self.datetime_to_id, booleans)
         if files:
             call.files.update(files)
         self.hooks.prepare_params(self.ctx, endpoint, call.params, call.extensions)
@@ -158,6 +173,11 @@ class RequestPipeline:
         use_json = endpoint.body == "json" or any(
             p.kind == "json" and p.wire_name in params for p in endpoint.params
         )
+        if body_info is not None and method != "GET" and not call.files:
+            if not use_json:
+                use_json = body_info.json_bodies or (endpoint.method, endpoint.path) in body_info.json_routes
+            if use_json and body_info.json_booleans and call.booleans:
+                _json_booleans(params, call.booleans, booleans)
         if use_json and not call.files:
             # A JSON body carries lists as arrays: ``media_ids``, not the form's ``media_ids[]``.
             params = {k[:-2] if k.endswith("[]") else k: v for k, v in params.items()}

@@ -12,6 +12,7 @@ from .backend_types import (
     Route,
     ServerContext,
     StreamingTransport,
+    Unsupported,
 )
 from .endpoints import ENDPOINTS
 from .endpoints.model import EXT, FILE, FLAG, ID, IDS, LIST, PAGINATION, Endpoint, Param, endpoint
@@ -25,11 +26,15 @@ from .errors import (
     MastodonVersionError,
 )
 from .hookspecs import hookimpl
+from .plugins import get_registry, register_plugin, unregister_plugin
 from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple
 
 __all__ = [
     "hookimpl",
     "NOT_SUPPORTED",
+    "register_plugin",
+    "unregister_plugin",
+    "get_registry",
     "BackendInfo",
     "BackendMatch",
     "DecodeOptions",
@@ -37,6 +42,7 @@ __all__ = [
     "Route",
     "ServerContext",
     "StreamingTransport",
+    "Unsupported",
     "ServerVersion",
     "VersionTuple",
     "find_version_tuple",

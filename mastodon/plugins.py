@@ -308,12 +308,25 @@ class Hooks:
         self._has_normalize = bool(self._normalize)
         self._has_route = bool(self._route)
         self._has_headers = bool(self._headers)
+        infos = registry.chain_infos(backend) if backend is not None else []
+        #: Declared refusals and routes of the chain, the active backend's first.
+        self._unsupported = tuple(rule for info in infos for rule in info.unsupported)
+        self._routes: dict[str, Route] = {}
+        for info in reversed(infos):
+            self._routes.update(info.routes)
+        self._has_route = self._has_route or bool(self._routes)
 
     def endpoint_available(self, ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
         """``True`` (allowed), ``False`` or a reason (refused), ``None`` (the core's version gate decides)."""
         result: bool | str | None = self._available(ctx=ctx, endpoint=endpoint)
         if result is NOT_SUPPORTED:
             return False
+        if result is None and self._unsupported:
+            for rule in self._unsupported:
+                if rule.matches(endpoint.name, endpoint.method, endpoint.path):
+                    return rule.reason or False
+        if result is None and endpoint.name in self._routes:
+            return True  # a declared route serves it (the backend said so)
         return result
 
     def prepare_params(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]) -> None:
@@ -324,7 +337,9 @@ class Hooks:
         """The backend's route, ``None`` (the endpoint's own) or :data:`NOT_SUPPORTED` (refuse)."""
         if not self._has_route:
             return None
-        result: Route | NotSupported | None = self._route(ctx=ctx, endpoint=endpoint, params=params)
+        result: Route | NotSupported | None = self._route(ctx=ctx, endpoint=endpoint, params=params) if self._route else None
+        if result is None:
+            result = self._routes.get(endpoint.name)
         return result
 
     def request_headers(self, ctx: ServerContext, headers: dict[str, str]) -> None:

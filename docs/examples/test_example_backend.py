@@ -9,7 +9,7 @@ import example_backend
 import pytest
 
 from mastodon import MastodonVersionError
-from mastodon.plugins import get_registry, register_plugin, unregister_plugin
+from mastodon.plugin import get_registry, register_plugin, unregister_plugin
 
 
 @pytest.fixture

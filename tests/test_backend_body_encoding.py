@@ -1,0 +1,96 @@
+"""A backend declares how request bodies and booleans are written (``BackendInfo``), without hooks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from support.mock_http import documented
+
+from mastodon.plugin import BackendInfo, hookimpl
+from mastodon.plugins import BackendRegistry, make_plugin_manager, register_plugin
+
+
+class _Declared:
+    def __init__(self, **declared: Any) -> None:
+        self.declared = declared
+
+    @hookimpl
+    def mastodon_backend_info(self) -> BackendInfo:
+        return BackendInfo("declared", extends="mainline", **self.declared)
+
+
+@pytest.fixture
+def declared(monkeypatch: pytest.MonkeyPatch, make_api: Any) -> Any:
+    monkeypatch.setattr("mastodon.plugins._registry", BackendRegistry(make_plugin_manager(load_entry_points=False)))
+
+    def build(**declared: Any) -> Any:
+        register_plugin(_Declared(**declared), name="declared")
+        return make_api(feature_set="declared")
+
+    return build
+
+
+def test_boolean_words_in_queries_and_forms(declared, mock_http) -> None:
+    api = declared(boolean_words=("true", "false"))
+    mock_http.add("GET", "/api/v1/timelines/public", [])
+    api.timeline_public(local=True)
+    assert dict(mock_http.last.query) == {"local": "true"}
+    mock_http.add("POST", "/api/v1/statuses", documented("Status"))
+    api.status_post("hi", sensitive=True)
+    assert dict(mock_http.last.form)["sensitive"] == "true"
+
+
+def test_json_bodies_with_json_booleans_and_arrays(declared, mock_http) -> None:
+    api = declared(json_bodies=True, json_booleans=True, boolean_words=("true", "false"))
+    mock_http.add("POST", "/api/v1/statuses", documented("Status"))
+    api.status_post("hi", media_ids=[1, 2], sensitive=True, poll=None)
+    sent = mock_http.last.json
+    assert (sent["status"], sent["media_ids"], sent["sensitive"]) == ("hi", [1, 2], True)
+    mock_http.add("GET", "/api/v1/timelines/public", [])
+    api.timeline_public(local=True)
+    assert dict(mock_http.last.query) == {"local": "true"}  # queries keep the words
+
+
+def test_json_routes_only_for_the_declared_calls(declared, mock_http) -> None:
+    api = declared(json_routes=frozenset({("POST", "/api/v1/lists")}))
+    mock_http.add("POST", "/api/v1/lists", {"id": "1", "title": "x"})
+    api.list_create("x")
+    assert mock_http.last.json == {"title": "x"}
+    mock_http.add("POST", "/api/v1/statuses", documented("Status"))
+    api.status_post("hi")
+    assert dict(mock_http.last.form) == {"status": "hi"}
+
+
+def test_mainline_is_unchanged(make_api, mock_http) -> None:
+    mock_http.add("GET", "/api/v1/timelines/public", [])
+    make_api().timeline_public(local=True)
+    assert dict(mock_http.last.query) == {"local": "1"}
+
+
+def test_declared_refusals_and_routes(declared, mock_http, make_api) -> None:
+    from mastodon import MastodonBackendFeatureError
+    from mastodon.plugin import Route, Unsupported
+
+    api = declared(
+        unsupported=(
+            Unsupported("no markers here", endpoint="markers_get"),
+            Unsupported("no admin API", path_prefix="/api/v1/admin/"),
+            Unsupported("filters are read-only", path_prefix="/api/v2/filters", method="POST"),
+        ),
+        routes={"instance_health": Route("GET", "/healthz")},
+    )
+    with pytest.raises(MastodonBackendFeatureError, match="no markers here"):
+        api.markers_get()
+    with pytest.raises(MastodonBackendFeatureError, match="no admin API"):
+        api.admin_accounts()
+    with pytest.raises(MastodonBackendFeatureError, match="read-only"):
+        api.create_filter_v2("x", context=["home"], filter_action="warn")
+    assert mock_http.sent == []
+    mock_http.add("GET", "/healthz", "OK")
+    api.instance_health()
+    assert mock_http.last.path == "/healthz"
+    hooks = api._pipeline.hooks
+    from mastodon.plugin import ENDPOINTS
+
+    assert hooks.endpoint_available(api.server_context, ENDPOINTS["admin_accounts"]) == "no admin API"  # what the matrix asks
