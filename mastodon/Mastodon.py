@@ -9,6 +9,7 @@ from .errors import __all__ as _error_names
 
 if TYPE_CHECKING:
     from .streaming import CallbackStreamListener, StreamListener
+    from .utility import parse_version_string
 
 
 def __getattr__(name: str) -> object:
@@ -18,6 +19,10 @@ def __getattr__(name: str) -> object:
         from . import streaming
 
         return getattr(streaming, name)
+    if name == "parse_version_string":
+        from .utility import parse_version_string
+
+        return parse_version_string
     if name[:1].isupper():  # the entity classes, created on first use like there
         from . import return_types
 
@@ -27,4 +32,7 @@ def __getattr__(name: str) -> object:
             pass
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-__all__ = ["Mastodon", "AttribAccessDict", "AttribAccessList", "StreamListener", "CallbackStreamListener", *_error_names]
+__all__ = [
+    "Mastodon", "AttribAccessDict", "AttribAccessList", "StreamListener", "CallbackStreamListener", "parse_version_string",
+    *_error_names,
+]

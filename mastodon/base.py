@@ -7,6 +7,7 @@ import os
 import threading
 import warnings
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -43,29 +44,49 @@ def protocolize(base_url: str) -> str:
     return base_url.rstrip("/")
 
 
-def warn_if_insecure(base_url: str, stacklevel: int = 1) -> None:
-    """Warn when ``base_url`` is plain ``http://`` to anything but this machine.
+def insecure_host(base_url: str) -> str | None:
+    """The host of a plain ``http://`` URL to anything but this machine, else ``None``.
 
-    Over plain HTTP the access token travels in clear text. Loopback addresses and
-    ``localhost`` (local development servers) do not warn. ``stacklevel`` counts from the
-    caller of this function, as for :func:`warnings.warn`.
+    Loopback addresses and ``localhost`` (local development servers) are not insecure.
     """
     try:
         split = urlsplit(base_url)
         host = (split.hostname or "").lower()
     except ValueError:  # unparseable: the request itself will fail with a clear error
-        return
+        return None
     if split.scheme.lower() != "http":
-        return
+        return None
     if host == "localhost" or host.endswith(".localhost"):
-        return
+        return None
     try:
         import ipaddress  # only for plain-http URLs
 
         if ipaddress.ip_address(host).is_loopback:
-            return
+            return None
     except ValueError:
         pass
+    return host
+
+
+def refuse_insecure(base_url: str, allow_http: bool, what: str) -> None:
+    """Refuse to send credentials (``what``) over plain ``http://`` unless ``allow_http``."""
+    host = insecure_host(base_url)
+    if host is not None and not allow_http:
+        raise MastodonIllegalArgumentError(
+            f"Refusing to {what} over unencrypted http:// to {host}: credentials would travel in clear text "
+            "(use https://, or pass allow_http=True)"
+        )
+
+
+def warn_if_insecure(base_url: str, stacklevel: int = 1) -> None:
+    """Warn when ``base_url`` is plain ``http://`` to anything but this machine.
+
+    Over plain HTTP the access token travels in clear text. ``stacklevel`` counts from the
+    caller of this function, as for :func:`warnings.warn`.
+    """
+    host = insecure_host(base_url)
+    if host is None:
+        return
     warnings.warn(
         f"Connecting to {host} over unencrypted http://: the access token and all data travel in clear text; "
         "use https://",
@@ -458,6 +479,42 @@ class MastodonBase:
     def mastodon_version(self) -> str:
         return format_version((self.mastodon_major, self.mastodon_minor, self.mastodon_patch))
 
+    # -- client state --------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Ask the server to answer in ``lang`` (an ISO 639 code, sent as ``Accept-Language``): error messages, translations."""
+        if not isinstance(lang, str) or not lang.strip() or any(c in lang for c in "\r\n"):
+            raise MastodonIllegalArgumentError("lang must be a language code such as 'en' or 'de'")
+        self._transport.language = lang.strip()
+
+    def clear_caches(self) -> None:
+        """Forget what the client remembers about the server and the account (asked again when next needed).
+
+        The logged-in account's id, the streaming server's URL and the server's version
+        and backend (learned again at the next call, unless they were given at construction).
+        """
+        self._logged_in_id_cache = None
+        self.__dict__.pop("_streaming_base_url", None)
+        with self._learn_lock:
+            detect = self._ctx.feature_set == "auto"
+            ask = self._given_version is None and self.version_check_mode != "none"
+            if ask:
+                self._ctx.version = None
+            self._leave_to_first_call(detect=detect, ask_version=ask)
+
+    def get_approx_server_time(self) -> datetime:
+        """The server's current time, approximately (from the ``Date`` header of a request to it).
+
+        Falls back to this machine's clock (in UTC) when the server sends no usable date.
+        """
+        from email.utils import parsedate_to_datetime
+
+        response = self._transport.request("GET", "/api/v1/instance", auth=True, ratelimit=False)
+        try:
+            return parsedate_to_datetime(response.headers["Date"]).astimezone(timezone.utc)
+        except (KeyError, TypeError, ValueError, IndexError, OverflowError):
+            return datetime.now(timezone.utc)
+
     # -- generic calls -------------------------------------------------------------------
 
     def endpoints(self) -> dict[str, Endpoint]:
@@ -587,4 +644,4 @@ def _direction_attribute(direction: str) -> str:
     raise MastodonIllegalArgumentError(f"Invalid pagination direction {direction!r}: use 'next' or 'previous'")
 
 
-__all__ = ["MastodonBase", "protocolize", "warn_if_insecure", "DEFAULT_BASE_URL", "DEFAULT_SCOPES", "DEFAULT_USER_AGENT"]
+__all__ = ["MastodonBase", "protocolize", "warn_if_insecure", "insecure_host", "refuse_insecure", "DEFAULT_BASE_URL", "DEFAULT_SCOPES", "DEFAULT_USER_AGENT"]

@@ -62,6 +62,9 @@ class MastodonMalformedEventError(MastodonError):
 class MastodonAPIError(MastodonError):
     """The server answered with an error."""
 
+    #: The server's JSON error document, when it sent one (e.g. ``details`` of a refused registration).
+    body: dict[str, Any] | None = None
+
     @property
     def status_code(self) -> int | None:
         return self.args[1] if len(self.args) > 1 else None

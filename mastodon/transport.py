@@ -301,6 +301,8 @@ class Transport:
         self.clock = clock
         self.sleep = sleep
         self.access_token: str | None = None
+        #: Sent as ``Accept-Language`` when set (``Mastodon.set_language``).
+        self.language: str | None = None
         self.ratelimit_limit = 300
         self.ratelimit_remaining = 300
         self.ratelimit_reset = clock()
@@ -320,6 +322,8 @@ class Transport:
         token = token if token is not None else self.access_token
         if auth and token:
             headers["Authorization"] = "Bearer " + token
+        if self.language:
+            headers["Accept-Language"] = self.language
         if self.header_hook is not None:
             self.header_hook(headers)
         return headers
@@ -497,7 +501,10 @@ class Transport:
         if response.status_code == 429:
             cls = MastodonRatelimitError
         label = "Hit rate limit" if cls is MastodonRatelimitError else "Mastodon API returned error"
-        return cls(label, response.status_code, response.reason, message)
+        error = cls(label, response.status_code, response.reason, message)
+        if isinstance(body, dict):
+            error.body = body
+        return error
 
 
 __all__ = ["Transport", "RATELIMIT_METHODS", "carries_secret", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]

@@ -352,3 +352,112 @@ def test_repr_of_file_built_client(make_api: Any, client_file: str, tmp_path: Pa
     api = make_api(client_id=client_file, access_token=str(token_file), api_base_url=None)
     assert api.access_token == TOKEN
     assert TOKEN not in repr(api) and SECRET not in repr(api)
+
+
+# -- the parameters and helpers of Mastodon.py 2.x --------------------------------------------------
+
+
+def test_auth_request_url_lang_and_plain_http(make_api):
+    api = make_api(client_id="cid", client_secret="secret")
+    url = api.auth_request_url(lang="de", skip_server_info=True)
+    assert "lang=de" in url and url.startswith("https://mastodon.example/oauth/authorize?")
+    with pytest.warns(UserWarning, match="unencrypted"):
+        insecure = make_api(api_base_url="http://mastodon.example", client_id="cid", client_secret="secret")
+    with pytest.raises(MastodonIllegalArgumentError, match="allow_http"):
+        insecure.auth_request_url()
+    assert insecure.auth_request_url(allow_http=True).startswith("http://mastodon.example/oauth/authorize?")
+
+
+def test_log_in_and_revoke_refuse_plain_http_unless_allowed(make_api, mock_http):
+    with pytest.warns(UserWarning, match="unencrypted"):
+        api = make_api(api_base_url="http://mastodon.example", client_id="cid", client_secret="secret")
+    with pytest.raises(MastodonIllegalArgumentError, match="allow_http"):
+        api.log_in("me@example.com", "pw")
+    with pytest.raises(MastodonIllegalArgumentError, match="allow_http"):
+        api.revoke_access_token()
+    assert mock_http.sent == []
+    mock_http.add("POST", "/oauth/token", {"access_token": "tok", "scope": "read write follow push"})
+    assert api.log_in("me@example.com", "pw", allow_http=True) == "tok"
+    mock_http.add("POST", "/oauth/revoke", {})
+    api.revoke_access_token(allow_http=True)
+    assert api.access_token is None
+
+
+def test_loopback_http_needs_no_permission(make_api, mock_http):
+    api = make_api(api_base_url="http://127.0.0.1:3000", client_id="cid", client_secret="secret")
+    mock_http.add("POST", "/oauth/token", {"access_token": "tok", "scope": "read write follow push"})
+    assert api.log_in("me@example.com", "pw") == "tok"
+
+
+def test_create_account_detailed_error_and_date_of_birth(make_api, mock_http):
+    from datetime import date
+
+    api = make_api(version="4.4.0", client_id="cid", client_secret="secret")
+    mock_http.add("POST", "/oauth/token", {"access_token": "app", "scope": "read write follow push"})
+    refusal = {"error": "Validation failed", "details": {"username": [{"error": "ERR_TAKEN", "description": "is taken"}]}}
+    mock_http.add("POST", "/api/v1/accounts", refusal, status=422)
+    token, error = api.create_account("carol", "pw", "c@example.com", agreement=True, return_detailed_error=True,
+                                      date_of_birth=date(2000, 2, 29))
+    assert token is None and error.details.username[0].error == "ERR_TAKEN"
+    assert ("date_of_birth", "2000-02-29") in mock_http.last.form
+    mock_http.add("POST", "/api/v1/accounts", {"access_token": "user", "scope": "read write follow push"})
+    assert api.create_account("carol", "pw", "c@example.com", agreement=True, return_detailed_error=True) == ("user", None)
+
+
+def test_date_of_birth_is_gated_before_anything_is_sent(make_api, mock_http):
+    from datetime import date
+
+    from mastodon import MastodonVersionError
+
+    api = make_api(version="4.3.0", client_id="cid", client_secret="secret")
+    with pytest.raises(MastodonVersionError, match="date_of_birth"):
+        api.create_account("carol", "pw", "c@example.com", agreement=True, date_of_birth=date(2000, 1, 1))
+    assert mock_http.sent == []
+
+
+def test_persistable_login_credentials_rebuild_the_client(make_api):
+    from mastodon import Mastodon
+
+    api = make_api(client_id="cid", client_secret="secret")
+    creds = api.persistable_login_credentials()
+    assert creds == {"access_token": "test-token", "api_base_url": "https://mastodon.example", "client_id": "cid", "client_secret": "secret"}
+    again = Mastodon(**creds, mastodon_version="4.2.0")
+    assert (again.access_token, again.api_base_url, again.client_id) == ("test-token", "https://mastodon.example", "cid")
+
+
+def test_set_language_sends_accept_language(api, mock_http):
+    mock_http.add("GET", "/api/v1/bookmarks", [])
+    api.bookmarks()
+    assert "Accept-Language" not in mock_http.last.headers
+    api.set_language("de")
+    api.bookmarks()
+    assert mock_http.last.headers["Accept-Language"] == "de"
+    with pytest.raises(MastodonIllegalArgumentError):
+        api.set_language("de\r\nX-Evil: 1")
+
+
+def test_get_approx_server_time_reads_the_date_header(api, mock_http):
+    from datetime import datetime, timezone
+
+    mock_http.add("GET", "/api/v1/instance", {}, headers={"Date": "Wed, 21 Oct 2015 07:28:00 GMT"})
+    assert api.get_approx_server_time() == datetime(2015, 10, 21, 7, 28, tzinfo=timezone.utc)
+
+
+def test_clear_caches_forgets_the_learned_version(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance", {"version": "4.1.0"})
+    api = make_api(version=None)
+    assert api.mastodon_version == "4.1.0"
+    mock_http.add("GET", "/api/v1/instance", {"version": "4.2.0"})
+    api.clear_caches()
+    assert api.mastodon_version == "4.2.0"
+    assert [s.path for s in mock_http.sent] == ["/api/v1/instance", "/api/v1/instance"]
+
+
+def test_create_app_user_agent(mock_http):
+    from support.mock_http import make_session
+
+    from mastodon import Mastodon
+
+    mock_http.add("POST", "/api/v1/apps", {"client_id": "a", "client_secret": "b"})
+    Mastodon.create_app("app", api_base_url="https://mastodon.example", session=make_session(mock_http), user_agent="mybot/1.0")
+    assert mock_http.last.headers["User-Agent"] == "mybot/1.0"

@@ -129,6 +129,65 @@ def test_push_subscription_update(api: Any, mock_http: Any) -> None:
     }
 
 
+def test_push_subscription_set_newer_alerts_policy_and_standard(make_api: Any, mock_http: Any) -> None:
+    mock_http.add("POST", "/api/v1/push/subscription", SUBSCRIPTION)
+    api = make_api(version="4.5.0")
+    _, pub = api.push_subscription_generate_keys()
+    api.push_subscription_set(
+        "https://relay.example/x", pub, status_events=True, policy="followed", update_events=True, admin_sign_up_events=False,
+        admin_report_events=True, quote_events=True, quoted_update_events=False, standard=True,
+    )
+    form = dict(mock_http.last.form)
+    assert {k: v for k, v in form.items() if k.startswith(("data", "subscription[standard]"))} == {
+        "subscription[standard]": "1",
+        "data[alerts][status]": "1",
+        "data[alerts][update]": "1",
+        "data[alerts][admin.sign_up]": "0",
+        "data[alerts][admin.report]": "1",
+        "data[alerts][quote]": "1",
+        "data[alerts][quoted_update]": "0",
+        "data[policy]": "followed",
+    }
+
+
+def test_push_subscription_update_newer_alerts_and_policy(make_api: Any, mock_http: Any) -> None:
+    mock_http.add("PUT", "/api/v1/push/subscription", SUBSCRIPTION)
+    make_api(version="4.0.0").push_subscription_update(status_events=True, admin_report_events=False, policy="none")
+    assert dict(mock_http.last.form) == {"data[alerts][status]": "1", "data[alerts][admin.report]": "0", "policy": "none"}
+
+
+def test_the_default_policy_is_not_sent(api: Any, mock_http: Any) -> None:
+    """"all" is the server's default: leaving it out keeps requests to pre-3.4 servers (and recordings) unchanged."""
+    mock_http.add("PUT", "/api/v1/push/subscription", SUBSCRIPTION)
+    api.push_subscription_update(poll_events=True)
+    assert dict(mock_http.last.form) == {"data[alerts][poll]": "1"}
+
+
+@pytest.mark.parametrize(
+    ("version", "kwargs", "needed"),
+    [
+        ("3.2.0", {"status_events": True}, "3.3.0"),
+        ("3.3.0", {"policy": "follower"}, "3.4.0"),
+        ("3.4.0", {"update_events": True}, "3.5.0"),
+        ("3.5.0", {"admin_report_events": True}, "4.0.0"),
+        ("4.4.0", {"quote_events": True}, "4.5.0"),
+        ("4.3.0", {"standard": True}, "4.4.0"),
+    ],
+)
+def test_newer_push_parameters_are_gated(make_api: Any, mock_http: Any, version: str, kwargs: dict[str, Any], needed: str) -> None:
+    api = make_api(version=version)
+    _, pub = api.push_subscription_generate_keys()
+    with pytest.raises(MastodonVersionError, match=needed.replace(".", r"\.")):
+        api.push_subscription_set("https://relay.example/x", pub, **kwargs)
+    assert mock_http.sent == []
+
+
+def test_an_unknown_policy_is_refused(api: Any, mock_http: Any) -> None:
+    with pytest.raises(MastodonIllegalArgumentError, match="policy"):
+        api.push_subscription_update(policy="friends")
+    assert mock_http.sent == []
+
+
 def test_push_subscription_delete(api: Any, mock_http: Any) -> None:
     mock_http.add("DELETE", "/api/v1/push/subscription", {})
     api.push_subscription_delete()

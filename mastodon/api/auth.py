@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 import requests
 
 from ..backend_types import ServerContext
-from ..base import DEFAULT_BASE_URL, DEFAULT_SCOPES, DEFAULT_USER_AGENT, MastodonBase, protocolize, warn_if_insecure
+from ..base import (
+    DEFAULT_BASE_URL,
+    DEFAULT_SCOPES,
+    DEFAULT_USER_AGENT,
+    MastodonBase,
+    protocolize,
+    refuse_insecure,
+    warn_if_insecure,
+)
 from ..endpoints import auth as E
 from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
 from ..pipeline import RequestPipeline
@@ -54,6 +63,27 @@ def _granted(response: Any, requested: list[str]) -> None:
         )
 
 
+def _iso_date(value: Any) -> str | None:
+    """A date of birth as the API takes it (``YYYY-MM-DD``); strings are passed as given."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%Y-%m-%d")
+    raise MastodonIllegalArgumentError("date_of_birth must be a date")
+
+
+def _creation_error(exc: MastodonAPIError) -> Any:
+    """The server's answer to a refused registration (``error`` and ``details``), as a dict."""
+    from ..entities import AttribAccessDict
+
+    if isinstance(exc.body, dict):
+        from ..decode import decode_value
+
+        return decode_value(exc.body, False)
+    message = exc.error_message
+    return AttribAccessDict(error=str(message if message is not None else exc.args[0]), details=AttribAccessDict())
+
+
 class AuthAPI(MastodonBase):
     @staticmethod
     def create_app(
@@ -65,6 +95,7 @@ class AuthAPI(MastodonBase):
         api_base_url: str = DEFAULT_BASE_URL,
         request_timeout: float = 300,
         session: requests.Session | None = None,
+        user_agent: str = DEFAULT_USER_AGENT,
     ) -> tuple[str, str]:
         """Create a new app with given client_name and scopes.
 
@@ -72,8 +103,8 @@ class AuthAPI(MastodonBase):
         are available. Specify ``redirect_uris`` (one or a list) to redirect users after
         authenticating in an OAuth flow. Specify ``to_file`` to persist the app's info to a
         file (written atomically, mode 0600) that the constructor can read. Specify
-        ``website`` to give a website for your app, and ``session`` to use a
-        ``requests.Session`` of your own.
+        ``website`` to give a website for your app, ``session`` to use a
+        ``requests.Session`` of your own and ``user_agent`` to name your program.
 
         Returns client_id and client_secret, both as strings.
         """
@@ -91,7 +122,7 @@ class AuthAPI(MastodonBase):
             data["redirect_uris"] = redirect_uris
         if website is not None:
             data["website"] = website
-        transport = Transport(api_base_url, session=session, request_timeout=request_timeout, user_agent=DEFAULT_USER_AGENT)
+        transport = Transport(api_base_url, session=session, request_timeout=request_timeout, user_agent=user_agent)
         from ..plugins import get_registry
 
         registry = get_registry()
@@ -116,6 +147,7 @@ class AuthAPI(MastodonBase):
         refresh_token: str | None = None,
         scopes: list[str] = DEFAULT_SCOPES,
         to_file: str | None = None,
+        allow_http: bool = False,
     ) -> str:
         """Get the access token for a user.
 
@@ -128,11 +160,13 @@ class AuthAPI(MastodonBase):
 
         Will throw a MastodonIllegalArgumentError if the OAuth or the username / password
         credentials given are incorrect, and MastodonAPIError if all of the requested
-        scopes were not granted.
+        scopes were not granted. Over plain ``http://`` (other than to this machine) it
+        refuses to send credentials unless ``allow_http`` is true.
 
         Returns the access token as a string.
         """
         scope_list = check_scopes(scopes)
+        refuse_insecure(self.api_base_url, allow_http, "log in")
         params: dict[str, Any]
         if username is not None and password is not None:
             params = {"username": username, "password": password, "redirect_uri": redirect_uri, "grant_type": "password"}
@@ -172,6 +206,9 @@ class AuthAPI(MastodonBase):
         scopes: list[str] = DEFAULT_SCOPES,
         force_login: bool = False,
         state: str | None = None,
+        lang: str | None = None,
+        skip_server_info: bool = False,
+        allow_http: bool = False,
     ) -> str:
         """Returns the URL that a client needs to request an OAuth grant from the server.
 
@@ -182,8 +219,12 @@ class AuthAPI(MastodonBase):
         redirected to after authentication (one of the URLs given at app registration).
         Pass ``force_login`` if you want the user to always log in even when already
         logged in. ``state`` is the OAuth ``state`` parameter; use a random, unguessable
-        value for web logins.
+        value for web logins. ``lang`` (Mastodon 3.5.0+) is the language of the login
+        page. The URL is built from the base URL without asking the server
+        (``skip_server_info`` is accepted for compatibility); a plain ``http://`` base URL
+        (other than this machine) is refused unless ``allow_http`` is true.
         """
+        refuse_insecure(self.api_base_url, allow_http, "send a user to log in")
         if client_id is None:
             client_id = self.client_id
         elif os.path.isfile(client_id):
@@ -201,6 +242,8 @@ class AuthAPI(MastodonBase):
         }
         if state is not None:
             params["state"] = state
+        if lang is not None:
+            params["lang"] = lang
         return f"{self.api_base_url}/oauth/authorize?{urlencode(params)}"
 
     @uses_endpoint(E.create_account)
@@ -214,7 +257,9 @@ class AuthAPI(MastodonBase):
         locale: str = "en",
         scopes: list[str] = DEFAULT_SCOPES,
         to_file: str | None = None,
-    ) -> str:
+        return_detailed_error: bool = False,
+        date_of_birth: date | None = None,
+    ) -> str | tuple[str | None, Any]:
         """Creates a new user account with the given username, password and email.
 
         ``agreement`` must be set to True (after showing the user the instance's user
@@ -227,6 +272,12 @@ class AuthAPI(MastodonBase):
         Returns an access token (just like log_in), which it can also persist to
         ``to_file``, and sets it internally so that the user is now logged in. Note that
         this token can only be used after the user has confirmed their email.
+
+        ``date_of_birth`` (a date, Mastodon 4.4.0+) is required by servers with a minimum
+        age. With ``return_detailed_error`` a refused registration returns
+        ``(None, error)`` instead of raising, ``error`` being the server's answer (its
+        ``details`` say which field failed and why, Mastodon 3.4.0+); a successful one
+        returns ``(access_token, None)``.
         """
         scope_list = check_scopes(scopes)
         for name, value in (("username", username), ("password", password), ("email", email)):
@@ -235,7 +286,8 @@ class AuthAPI(MastodonBase):
         if self.client_id is None or self.client_secret is None:
             raise MastodonIllegalArgumentError("create_account needs client credentials (client_id and client_secret)")
         # Refuse before asking for the app token, not after (and not as an argument error).
-        self._pipeline.check_gate(E.create_account)
+        birth = _iso_date(date_of_birth)
+        self._pipeline.check_gate(E.create_account, {"date_of_birth": birth})
         oauth = {
             "scope": " ".join(scope_list), "client_id": self.client_id, "client_secret": self.client_secret,
             "grant_type": "client_credentials",
@@ -248,21 +300,42 @@ class AuthAPI(MastodonBase):
         params = {
             "username": username, "password": password, "email": email, "agreement": True if agreement else None,
             "reason": reason, "locale": locale, "client_id": self.client_id, "client_secret": self.client_secret,
+            "date_of_birth": birth,
         }
         try:
             response = self._pipeline.call(E.create_account, params, token=app_token, ratelimit=False)
+        except MastodonAPIError as exc:
+            if return_detailed_error:
+                return None, _creation_error(exc)
+            raise MastodonIllegalArgumentError(f"Invalid request: {exc}") from exc
         except MastodonError as exc:
             raise MastodonIllegalArgumentError(f"Invalid request: {exc}") from exc
-        return self._accept_token(response, scope_list, to_file)
+        token = self._accept_token(response, scope_list, to_file)
+        return (token, None) if return_detailed_error else token
 
     @uses_endpoint(E.revoke_access_token)
-    def revoke_access_token(self) -> None:
-        """Revoke the access token in use and forget it."""
+    def revoke_access_token(self, allow_http: bool = False) -> None:
+        """Revoke the access token in use and forget it (refused over plain ``http://`` unless ``allow_http``)."""
         if self.access_token is None:
             raise MastodonIllegalArgumentError("There is no access token to revoke")
+        refuse_insecure(self.api_base_url, allow_http, "revoke an access token")
         params = {"client_id": self.client_id, "client_secret": self.client_secret, "token": self.access_token}
         self._pipeline.call(E.revoke_access_token, params, ratelimit=False)
         self.access_token = None
+
+    def persistable_login_credentials(self) -> dict[str, str]:
+        """What rebuilds this logged-in client: ``Mastodon(**api.persistable_login_credentials())``.
+
+        The access token, base URL and (when known) the app's client id and secret.
+        Keep it as secret as a password.
+        """
+        if not self.access_token:
+            raise MastodonIllegalArgumentError("There is no access token to persist")
+        found = {
+            "access_token": self.access_token, "api_base_url": self.api_base_url,
+            "client_id": self.client_id, "client_secret": self.client_secret,
+        }
+        return {key: str(value) for key, value in found.items() if value}
 
     def persist(self, to_file: str) -> None:
         """Write the current access token and base URL to ``to_file`` (atomically, mode 0600)."""

@@ -24,7 +24,24 @@ ALERTS = (
     ("mention_events", "mention"),
     ("poll_events", "poll"),
     ("follow_request_events", "follow_request"),
+    ("status_events", "status"),
+    ("update_events", "update"),
+    ("admin_sign_up_events", "admin.sign_up"),
+    ("admin_report_events", "admin.report"),
+    ("quote_events", "quote"),
+    ("quoted_update_events", "quoted_update"),
 )
+#: Who pushes come from (``policy``); the server's default is ``"all"``.
+POLICIES = ("all", "followed", "follower", "none")
+
+
+def _policy(policy: str | None) -> str | None:
+    """The policy to send: ``None`` for the server's default ("all"), which is not sent."""
+    if policy is None or policy == "all":
+        return None
+    if policy not in POLICIES:
+        raise MastodonIllegalArgumentError(f"policy must be one of {', '.join(POLICIES)}, not {policy!r}")
+    return policy
 
 
 def _alerts(events: dict[str, bool | None]) -> dict[str, bool]:
@@ -64,6 +81,14 @@ class PushAPI(MastodonBase):
         mention_events: bool | None = None,
         poll_events: bool | None = None,
         follow_request_events: bool | None = None,
+        status_events: bool | None = None,
+        policy: str = "all",
+        update_events: bool | None = None,
+        admin_sign_up_events: bool | None = None,
+        admin_report_events: bool | None = None,
+        quote_events: bool | None = None,
+        quoted_update_events: bool | None = None,
+        standard: bool | None = None,
     ) -> WebPushSubscription:
         """Sets up or modifies the push subscription the logged-in user has for this app.
 
@@ -73,7 +98,12 @@ class PushAPI(MastodonBase):
         with; generate it (and the matching private key) with
         ``push_subscription_generate_keys()``.
 
-        The other parameters control which kinds of events you wish to subscribe to.
+        The ``*_events`` parameters choose the kinds of events you wish to subscribe to
+        (``status_events``: posts of accounts you subscribed to, 3.3.0+; ``update_events``
+        and ``admin_sign_up_events``: 3.5.0+; ``admin_report_events``: 4.0.0+; the quote
+        events: 4.5.0+). ``policy`` ("all", "followed", "follower" or "none", 3.4.0+) says
+        whose events are pushed. ``standard`` (4.4.0+) asks for standard Web Push
+        (RFC 8030/8291/8292) instead of the legacy draft encryption.
 
         Returns a push subscription dict.
         """
@@ -86,11 +116,15 @@ class PushAPI(MastodonBase):
             "subscription[endpoint]": endpoint,
             "subscription[keys][p256dh]": _key_b64(encrypt_params, "pubkey"),
             "subscription[keys][auth]": _key_b64(encrypt_params, "auth"),
+            "subscription[standard]": None if standard is None else bool(standard),
         }
         params.update(_alerts(dict(
             follow_events=follow_events, favourite_events=favourite_events, reblog_events=reblog_events,
             mention_events=mention_events, poll_events=poll_events, follow_request_events=follow_request_events,
+            status_events=status_events, update_events=update_events, admin_sign_up_events=admin_sign_up_events,
+            admin_report_events=admin_report_events, quote_events=quote_events, quoted_update_events=quoted_update_events,
         )))
+        params["data[policy]"] = _policy(policy)
         return self._pipeline.call(E.push_subscription_set, params)
 
     @uses_endpoint(E.push_subscription_update)
@@ -102,15 +136,27 @@ class PushAPI(MastodonBase):
         mention_events: bool | None = None,
         poll_events: bool | None = None,
         follow_request_events: bool | None = None,
+        status_events: bool | None = None,
+        policy: str | None = "all",
+        update_events: bool | None = None,
+        admin_sign_up_events: bool | None = None,
+        admin_report_events: bool | None = None,
+        quote_events: bool | None = None,
+        quoted_update_events: bool | None = None,
     ) -> WebPushSubscription:
-        """Modifies what kind of events the app wishes to subscribe to.
+        """Modifies what kind of events the app wishes to subscribe to (parameters as for :meth:`push_subscription_set`).
 
         Returns the updated push subscription dict.
         """
-        params = _alerts(dict(
+        params: dict[str, Any] = _alerts(dict(
             follow_events=follow_events, favourite_events=favourite_events, reblog_events=reblog_events,
             mention_events=mention_events, poll_events=poll_events, follow_request_events=follow_request_events,
+            status_events=status_events, update_events=update_events, admin_sign_up_events=admin_sign_up_events,
+            admin_report_events=admin_report_events, quote_events=quote_events, quoted_update_events=quoted_update_events,
         ))
+        policy_value = _policy(policy)
+        if policy_value is not None:
+            params["policy"] = policy_value
         return self._pipeline.call(E.push_subscription_update, params)
 
     @api_method(E.push_subscription_delete)

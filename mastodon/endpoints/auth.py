@@ -1,6 +1,6 @@
 """App registration and authentication endpoints."""
 
-from .model import endpoint
+from .model import Param, endpoint
 
 S = "App registration and user authentication"
 
@@ -17,5 +17,5 @@ revoke_access_token = endpoint(
 )
 create_account = endpoint(
     "create_account", "POST", "/api/v1/accounts", "username", "password", "email", "agreement", "reason", "locale",
-    returns="Token", added="2.7.0", section=S,
+    Param("date_of_birth", added="4.4.0"), returns="Token", added="2.7.0", changed="4.4.0", section=S,
 )
