@@ -70,6 +70,43 @@ def test_admin_accounts(live_api, live_server):
     assert account.account.id == bob["id"]
 
 
+def test_admin_accounts_v2(live_api, live_server):
+    alice, bob = live_server.users["alice"], live_server.users["bob"]
+    local = live_api.admin_accounts_v2(origin="local")
+    assert {alice["id"], bob["id"]} <= set(ids(local))
+    assert ids(live_api.admin_accounts_v2(origin="local", username=bob["username"])) == [bob["id"]]
+    assert alice["id"] in ids(live_api.admin_accounts_v2(origin="local", permissions="staff"))
+    assert live_api.admin_accounts_v2(origin="remote") == []
+
+
+def test_admin_domain_blocks(live_api):
+    block = live_api.admin_create_domain_block(
+        "blocked.live-tests.example", severity="suspend", reject_media=True, private_comment="live tests",
+        public_comment="a test block",
+    )
+    try:
+        assert (block.domain, block.public_comment) == ("blocked.live-tests.example", "a test block")
+        assert "severity" not in block  # GoToSocial's domain blocks always suspend, and do not say so
+        assert block.id in ids(live_api.admin_domain_blocks())
+        assert live_api.admin_domain_blocks(id=block.id).domain == "blocked.live-tests.example"
+        updated = live_api.admin_update_domain_block(block, public_comment="a test block, changed")
+        assert (updated.id, updated.public_comment) == (block.id, "a test block, changed")
+    finally:
+        live_api.admin_delete_domain_block(block)
+    assert block.id not in ids(live_api.admin_domain_blocks())
+
+
+def test_admin_domain_allows(live_api):
+    allow = live_api.admin_create_domain_allow("allowed.live-tests.example")
+    try:
+        assert allow.domain == "allowed.live-tests.example"
+        assert allow.id in ids(live_api.admin_domain_allows())
+        assert live_api.admin_domain_allow(allow).domain == "allowed.live-tests.example"
+    finally:
+        live_api.admin_delete_domain_allow(allow)
+    assert allow.id not in ids(live_api.admin_domain_allows())
+
+
 def test_push_subscription(live_api):
     subscription = live_api.push_subscription_set(
         "https://push.example/live-tests", PUSH_KEYS, follow_events=True, mention_events=True, favourite_events=False,

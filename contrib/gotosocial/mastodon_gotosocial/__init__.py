@@ -224,15 +224,34 @@ def mastodon_prepare_params(
                 params[key] = params[key] == "1"
 
 
+_FILTER_STATUS_RESULTS = frozenset({"FilterStatus", "[FilterStatus]", "FilterV2", "[FilterV2]"})
+
+
+def _filter_statuses(returns: str, result: Any) -> list[Any]:
+    """The filter-status entries in a result of type ``returns``."""
+    items = result if isinstance(result, list) else [result]
+    if returns.strip("[]") == "FilterStatus":
+        return items
+    return [entry for group in items if isinstance(group, dict) for entry in group.get("statuses") or ()]
+
+
 @hookimpl
 def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
     """GoToSocial undoes a boost in the background and answers with the status as it was
     before: still ``reblogged``, still counted. Mainline answers with the status after.
 
     ``filter_create`` (sent to the v2 API, see :func:`mastodon_route`) answers with the v1
-    filter it made."""
+    filter it made.
+
+    GoToSocial 0.20 names a filter-status entry's ``status_id`` ``phrase``; it is renamed
+    back, in filter groups' ``statuses`` lists too."""
     if endpoint.method == "POST" and endpoint.path == "/api/v1/filters" and isinstance(result, dict) and "keywords" in result:
         return _v1_filter(result)
+    if endpoint.returns in _FILTER_STATUS_RESULTS:
+        for entry in _filter_statuses(endpoint.returns, result):
+            if isinstance(entry, dict) and "status_id" not in entry and "phrase" in entry:
+                entry["status_id"] = entry.pop("phrase")
+        return None
     if endpoint.method == "POST" and endpoint.path == "/api/v1/statuses/{id}/unreblog" and isinstance(result, dict):
         if result.get("reblogged") is True:
             result["reblogged"] = False

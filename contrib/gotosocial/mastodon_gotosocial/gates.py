@@ -19,6 +19,9 @@ _DISMISS = "GoToSocial cannot dismiss a single notification (POST /api/v1/notifi
 _ANNOUNCE = "GoToSocial only lists announcements; it cannot dismiss them or react to them"
 _ADMIN_ACCOUNT = "GoToSocial's admin API can only suspend, approve or reject accounts"
 _ADMIN_REPORT = "GoToSocial's admin API can only list, show and resolve reports"
+_ADMIN_BLOCKS = "GoToSocial's admin API blocks and allows domains only (no e-mail domain, canonical e-mail or IP blocks)"
+_ADMIN_STATS = "GoToSocial's admin API has no dashboard statistics (measures, dimensions, retention)"
+_ADMIN_TRENDS = "GoToSocial has no trends to review (its public trends are always empty)"
 
 #: (method, path template) -> why it is refused.
 MISSING_ROUTES: dict[tuple[str, str], str] = {
@@ -49,6 +52,31 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/admin/reports/{id}/assign_to_self"): _ADMIN_REPORT,
     ("POST", "/api/v1/admin/reports/{id}/unassign"): _ADMIN_REPORT,
     ("POST", "/api/v1/admin/reports/{id}/reopen"): _ADMIN_REPORT,
+    ("POST", "/api/v1/statuses/{id}/translate"): "GoToSocial cannot translate statuses",
+    ("GET", "/api/v1/accounts/familiar_followers"): "GoToSocial does not list familiar followers",
+    ("POST", "/api/v1/accounts/{id}/remove_from_followers"): "GoToSocial cannot remove a follower (block the account instead)",
+    ("GET", "/api/v1/trends"): "GoToSocial has only the 3.5 trends routes (GET /api/v1/trends/tags, statuses, links)",
+    ("DELETE", "/api/v1/admin/accounts/{id}"): _ADMIN_ACCOUNT,
+    ("POST", "/api/v1/admin/accounts/{id}/unsensitive"): _ADMIN_ACCOUNT,
+    ("GET", "/api/v1/admin/email_domain_blocks"): _ADMIN_BLOCKS,
+    ("POST", "/api/v1/admin/email_domain_blocks"): _ADMIN_BLOCKS,
+    ("DELETE", "/api/v1/admin/email_domain_blocks/{id}"): _ADMIN_BLOCKS,
+    ("GET", "/api/v1/admin/canonical_email_blocks"): _ADMIN_BLOCKS,
+    ("GET", "/api/v1/admin/canonical_email_blocks/{id}"): _ADMIN_BLOCKS,
+    ("POST", "/api/v1/admin/canonical_email_blocks/test"): _ADMIN_BLOCKS,
+    ("POST", "/api/v1/admin/canonical_email_blocks"): _ADMIN_BLOCKS,
+    ("DELETE", "/api/v1/admin/canonical_email_blocks/{id}"): _ADMIN_BLOCKS,
+    ("GET", "/api/v1/admin/ip_blocks"): _ADMIN_BLOCKS,
+    ("GET", "/api/v1/admin/ip_blocks/{id}"): _ADMIN_BLOCKS,
+    ("POST", "/api/v1/admin/ip_blocks"): _ADMIN_BLOCKS,
+    ("PUT", "/api/v1/admin/ip_blocks/{id}"): _ADMIN_BLOCKS,
+    ("DELETE", "/api/v1/admin/ip_blocks/{id}"): _ADMIN_BLOCKS,
+    ("POST", "/api/v1/admin/measures"): _ADMIN_STATS,
+    ("POST", "/api/v1/admin/dimensions"): _ADMIN_STATS,
+    ("POST", "/api/v1/admin/retention"): _ADMIN_STATS,
+    ("GET", "/api/v1/admin/trends/links"): _ADMIN_TRENDS,
+    ("GET", "/api/v1/admin/trends/statuses"): _ADMIN_TRENDS,
+    ("GET", "/api/v1/admin/trends/tags"): _ADMIN_TRENDS,
 }
 
 

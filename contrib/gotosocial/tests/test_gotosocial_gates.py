@@ -4,6 +4,7 @@ the backend refusing the call before any request is sent."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -45,6 +46,31 @@ CALLS: dict[str, Callable[[Any, str], Any]] = {
     "admin_report_assign": lambda api, bob: api.admin_report_assign(FAKE_ID),
     "admin_report_unassign": lambda api, bob: api.admin_report_unassign(FAKE_ID),
     "admin_report_reopen": lambda api, bob: api.admin_report_reopen(FAKE_ID),
+    "status_translate": lambda api, bob: api.status_translate(FAKE_ID, lang="de"),
+    "account_familiar_followers": lambda api, bob: api.account_familiar_followers(bob),
+    "account_remove_from_followers": lambda api, bob: api.account_remove_from_followers(bob),
+    "trends": lambda api, bob: api.call_endpoint("trends"),
+    "admin_account_delete": lambda api, bob: api.admin_account_delete(FAKE_ID),
+    "admin_account_unsensitive": lambda api, bob: api.admin_account_unsensitive(bob),
+    "admin_email_domain_blocks": lambda api, bob: api.admin_email_domain_blocks(),
+    "admin_create_email_domain_block": lambda api, bob: api.admin_create_email_domain_block("blocked.example"),
+    "admin_delete_email_domain_block": lambda api, bob: api.admin_delete_email_domain_block(FAKE_ID),
+    "admin_canonical_email_blocks": lambda api, bob: api.admin_canonical_email_blocks(),
+    "admin_canonical_email_block": lambda api, bob: api.admin_canonical_email_block(FAKE_ID),
+    "admin_test_canonical_email_block": lambda api, bob: api.admin_test_canonical_email_block("someone@blocked.example"),
+    "admin_create_canonical_email_block": lambda api, bob: api.admin_create_canonical_email_block(email="someone@blocked.example"),
+    "admin_delete_canonical_email_block": lambda api, bob: api.admin_delete_canonical_email_block(FAKE_ID),
+    "admin_ip_blocks": lambda api, bob: api.admin_ip_blocks(),
+    "admin_ip_block": lambda api, bob: api.admin_ip_block(FAKE_ID),
+    "admin_create_ip_block": lambda api, bob: api.admin_create_ip_block("192.0.2.0/24", "no_access", comment="live tests"),
+    "admin_update_ip_block": lambda api, bob: api.admin_update_ip_block(FAKE_ID, comment="live tests"),
+    "admin_delete_ip_block": lambda api, bob: api.admin_delete_ip_block(FAKE_ID),
+    "admin_measures": lambda api, bob: api.admin_measures(date(2026, 11, 1), date(2026, 11, 30), active_users=True),
+    "admin_dimensions": lambda api, bob: api.admin_dimensions(date(2026, 11, 1), date(2026, 11, 30), languages=True),
+    "admin_retention": lambda api, bob: api.admin_retention(date(2026, 11, 1), date(2026, 11, 30)),
+    "admin_trending_links": lambda api, bob: api.admin_trending_links(),
+    "admin_trending_statuses": lambda api, bob: api.admin_trending_statuses(),
+    "admin_trending_tags": lambda api, bob: api.admin_trending_tags(),
 }
 
 #: The recorded answers that are not ``404 {"error": "Not Found"}``: a route that exists for
@@ -52,6 +78,7 @@ CALLS: dict[str, Callable[[Any, str], Any]] = {
 ANSWERS: dict[str, tuple[type[MastodonAPIError], int, str]] = {
     "featured_tag_create": (MastodonAPIError, 405, "405 method not allowed"),
     "notifications_dismiss_legacy": (MastodonAPIError, 405, "405 method not allowed"),
+    "admin_account_delete": (MastodonAPIError, 405, "405 method not allowed"),
 }
 NOT_FOUND = (MastodonNotFoundError, 404, "Not Found")
 

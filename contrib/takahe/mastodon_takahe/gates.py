@@ -24,6 +24,7 @@ MISSING_PREFIXES: dict[str, str] = {
 
 _LISTS = "Takahē lists are read-only: only GET /api/v1/lists exists, and it is always empty"
 _FILTERS = "Takahē only lists filters (GET /api/v1/filters, always empty); it cannot create or change them"
+_FILTERS_V2 = "Takahē only lists filter groups (GET /api/v2/filters, always empty); it cannot create, show or change them"
 
 #: (method, path template) -> why it is refused.
 MISSING_ROUTES: dict[tuple[str, str], str] = {
@@ -61,6 +62,20 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
     ("DELETE", "/api/v1/filters/{id}"): _FILTERS,
     ("PUT", "/api/v1/announcements/{id}/reactions/{reaction}"): "Takahē has no announcement reactions",
     ("DELETE", "/api/v1/announcements/{id}/reactions/{reaction}"): "Takahē has no announcement reactions",
+    ("POST", "/api/v2/filters"): _FILTERS_V2,
+    ("GET", "/api/v2/filters/{filter_id}"): _FILTERS_V2,
+    ("PUT", "/api/v2/filters/{filter_id}"): _FILTERS_V2,
+    ("DELETE", "/api/v2/filters/{filter_id}"): _FILTERS_V2,
+    ("GET", "/api/v2/filters/{filter_id}/keywords"): _FILTERS_V2,
+    ("POST", "/api/v2/filters/{filter_id}/keywords"): _FILTERS_V2,
+    ("DELETE", "/api/v2/filters/keywords/{keyword_id}"): _FILTERS_V2,
+    ("GET", "/api/v2/filters/{filter_id}/statuses"): _FILTERS_V2,
+    ("POST", "/api/v2/filters/{filter_id}/statuses"): _FILTERS_V2,
+    ("GET", "/api/v2/filters/statuses/{filter_status_id}"): _FILTERS_V2,
+    ("DELETE", "/api/v2/filters/statuses/{filter_status_id}"): _FILTERS_V2,
+    ("POST", "/api/v1/statuses/{id}/translate"): "Takahē cannot translate statuses",
+    ("POST", "/api/v1/accounts/{id}/remove_from_followers"): "Takahē cannot remove a follower (block the account instead)",
+    ("GET", "/api/v1/trends"): "Takahē has only the 3.5 trends routes (GET /api/v1/trends/tags, statuses, links)",
 }
 
 #: Takahē serves push subscriptions only when its VAPID keys are configured (otherwise

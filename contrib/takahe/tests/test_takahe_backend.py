@@ -27,6 +27,9 @@ EXPECTED_GATED = {
     "filter_update", "filter_delete", "reports", "report", "markers_get", "markers_set",
     "announcement_reaction_create", "announcement_reaction_delete", "stream_healthy",
     "push_subscription", "push_subscription_set", "push_subscription_update", "push_subscription_delete",
+    "status_translate", "account_remove_from_followers", "trends", "create_filter_v2", "filter_v2", "update_filter_v2",
+    "delete_filter_v2", "filter_keywords_v2", "add_filter_keyword_v2", "delete_filter_keyword_v2", "filter_statuses_v2",
+    "add_filter_status_v2", "filter_status_v2", "delete_filter_status_v2",
 }
 
 
