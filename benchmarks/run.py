@@ -98,10 +98,14 @@ def sse_throughput(events: int, rounds: int, env: dict[str, str]) -> dict[str, A
         [sys.executable, str(script), "--events", str(events), "--rounds", str(rounds)],
         capture_output=True, text=True, env=env, check=False, timeout=600,
     )
-    rates = [float(m.replace(",", "")) for m in re.findall(r"= ([\d,]+) events/s", done.stdout)]
+    rates = [float(m.replace(",", "")) for m in re.findall(r"= ([\d,]+) events/s;", done.stdout)]
+    ratios = [float(m) for m in re.findall(r"ratio ([\d.]+)x", done.stdout)]
     if done.returncode != 0 or not rates:
         return {"error": (done.stderr or done.stdout).strip().splitlines()[-1:] or ["failed"]}
-    return {"rate": statistics.median(rates), "rounds": len(rates), "events": events}
+    figures: dict[str, Any] = {"rate": statistics.median(rates), "rounds": len(rates), "events": events}
+    if ratios:
+        figures["cpu_ratio"] = statistics.median(ratios)
+    return figures
 
 
 def run_client(python: str, impl: str, workload: str, url: str, n: int, env: dict[str, str] | None = None) -> dict[str, Any]:
@@ -224,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
             higher_is_better=True,
         ),
     ]
+    updates = lib.get("sse_updates")
+    if isinstance(updates, dict) and "cpu_ratio" in updates:
+        targets.append(Target("streaming update events CPU / floor (sse_throughput.py)", updates["cpu_ratio"], 1.3))
     print(render(figures, targets))
     if args.json:
         args.json.write_text(json.dumps({"figures": figures, "targets": [t.__dict__ | {"passed": t.passed} for t in targets]}, indent=2))
