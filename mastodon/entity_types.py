@@ -252,7 +252,9 @@ def apply_spec(value: Any, spec: list[Any] | None) -> Any:
         return value
     if _c_retype is not None:
         return _c_retype(value, spec, AttribAccessDict, AttribAccessList)
-    return _retype_levels(value, spec)
+    # Level by level pays off over many objects (a page); one object (a streamed status)
+    # is typed faster by the plain recursive walk.
+    return _retype_levels(value, spec) if spec[0] == 1 else _retype_python(value, spec)
 
 
 def endpoint_spec(endpoint: Endpoint) -> list[Any] | None:
