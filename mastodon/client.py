@@ -29,6 +29,9 @@ API_AREAS: tuple[tuple[str, str], ...] = (
     ("trends", "TrendsAPI"),
     ("search", "SearchAPI"),
     ("filters", "FiltersAPI"),
+    ("annual_reports", "AnnualReportsAPI"),
+    ("async_refreshes", "AsyncRefreshesAPI"),
+    ("emails", "EmailsAPI"),
     ("misc", "MiscAPI"),
     ("media", "MediaAPI"),
     ("push", "PushAPI"),
@@ -91,9 +94,12 @@ class _BindsAreasOnFirstUse(type):
 if TYPE_CHECKING:
     from .api.accounts import AccountsAPI
     from .api.admin import AdminAPI
+    from .api.annual_reports import AnnualReportsAPI
+    from .api.async_refreshes import AsyncRefreshesAPI
     from .api.auth import AuthAPI
     from .api.blurhash import BlurhashAPI
     from .api.collections import CollectionsAPI
+    from .api.emails import EmailsAPI
     from .api.filters import FiltersAPI
     from .api.instance import InstanceAPI
     from .api.lists import ListsAPI
@@ -121,6 +127,9 @@ if TYPE_CHECKING:
         TrendsAPI,
         SearchAPI,
         FiltersAPI,
+        AnnualReportsAPI,
+        AsyncRefreshesAPI,
+        EmailsAPI,
         MiscAPI,
         MediaAPI,
         PushAPI,

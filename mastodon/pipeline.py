@@ -18,6 +18,7 @@ import requests
 from .backend_types import NOT_SUPPORTED, BackendInfo, DecodeOptions, ErrorDetails, ServerContext
 from .decode import decode_response
 from .endpoints.model import Endpoint
+from .entities import AttribAccessDict, AttribAccessList
 from .errors import (
     MastodonBackendFeatureError,
     MastodonError,
@@ -239,7 +240,11 @@ class RequestPipeline:
                 endpoint.name,
                 self.decode_options.convert_ids,
             )
-        return self.type_result(self.normalize(endpoint, result), endpoint)
+        result = self.type_result(self.normalize(endpoint, result), endpoint)
+        refresh = response.headers.get("Mastodon-Async-Refresh")
+        if refresh is not None and isinstance(result, (AttribAccessDict, AttribAccessList)):
+            result.__dict__["_async_refresh"] = refresh  # background work announced: see get_async_refresh_info()
+        return result
 
     def normalize(self, endpoint: Endpoint, result: Any) -> Any:
         """The backend's normalisation of ``result`` (or its replacement for it).

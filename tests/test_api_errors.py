@@ -119,7 +119,7 @@ def test_empty_error_bodies(throwing, mock_http, status, cls):
 def test_malformed_json_on_success(throwing, mock_http):
     mock_http.add("GET", "/api/v1/instance", '{"uri": "mastodon.social", "title": ', status=200)
     with pytest.raises(MastodonAPIError) as caught:
-        throwing.instance()
+        throwing.instance_v1()
     assert type(caught.value) is MastodonAPIError
     assert caught.value.status_code == 200
     assert "json" in str(caught.value).lower()
@@ -128,7 +128,7 @@ def test_malformed_json_on_success(throwing, mock_http):
 def test_html_on_success_is_an_api_error(throwing, mock_http):
     mock_http.add("GET", "/api/v1/instance", "<html>Welcome to nginx!</html>", status=200)
     with pytest.raises(MastodonAPIError, match="nginx"):
-        throwing.instance()
+        throwing.instance_v1()
 
 
 def test_empty_success_body_is_none(throwing, mock_http):
@@ -143,7 +143,7 @@ def test_network_failures(throwing, mock_http, exc):
 
     mock_http.handle("GET", "/api/v1/instance", handler)
     with pytest.raises(MastodonNetworkError) as caught:
-        throwing.instance()
+        throwing.instance_v1()
     assert isinstance(caught.value, MastodonIOError)
     assert isinstance(caught.value, IOError)
     assert str(exc) in str(caught.value)
@@ -162,7 +162,7 @@ def test_a_very_short_access_token_does_not_garble_messages(make_api, mock_http)
 
     mock_http.handle("GET", "/api/v1/instance", refuse)
     with pytest.raises(MastodonNetworkError, match="Max retries exceeded"):
-        api.instance()
+        api.instance_v1()
 
 
 def test_illegal_arguments_are_value_errors():
@@ -228,7 +228,7 @@ def test_debug_requests_redacts_tokens_in_responses(make_api, mock_http, capsys)
 
 def test_debug_off_prints_nothing(api, mock_http, capsys):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
-    api.instance()
+    api.instance_v1()
     out = capsys.readouterr()
     assert out.err == "" and out.out == ""
 
@@ -236,5 +236,5 @@ def test_debug_off_prints_nothing(api, mock_http, capsys):
 def test_debug_requests_can_be_switched_on_later(api, mock_http, capsys):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
     api.debug_requests = True
-    api.instance()
+    api.instance_v1()
     assert "/api/v1/instance" in capsys.readouterr().err

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from support.mock_http import documented
 
-from mastodon import AttribAccessDict, AttribAccessList, MastodonNotFoundError, MastodonVersionError
+from mastodon import (
+    AttribAccessDict,
+    AttribAccessList,
+    MastodonIllegalArgumentError,
+    MastodonNotFoundError,
+    MastodonVersionError,
+)
 
 
 def test_instance_request_and_decoding(api, mock_http):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
-    result = api.instance()
+    result = api.instance_v1()
     sent = mock_http.last
     assert (sent.method, sent.path, sent.query) == ("GET", "/api/v1/instance", [])
     assert sent.headers["Authorization"] == "Bearer test-token"
@@ -172,3 +178,124 @@ def test_instance_nodeinfo_gate(make_api, mock_http):
     with pytest.raises(MastodonVersionError):
         api.instance_nodeinfo()
     assert mock_http.sent == []
+
+
+# -- instance(): v2 where the server has it ------------------------------------------------
+
+
+@pytest.fixture
+def both_documents(mock_http):
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    mock_http.add("GET", "/api/v2/instance", documented("InstanceV2"))
+    return mock_http
+
+
+@pytest.mark.parametrize("version", ["4.0.0", "4.5.0"])
+def test_instance_is_the_v2_document_from_4_0_0(make_api, both_documents, version):
+    result = make_api(version).instance()
+    assert [s.path for s in both_documents.sent] == ["/api/v2/instance"]
+    assert result.domain == "mastodon.social"
+
+
+@pytest.mark.parametrize("version", ["3.5.3", "2.9.0"])
+def test_instance_is_the_v1_document_before_4_0_0(make_api, both_documents, version):
+    result = make_api(version).instance()
+    assert [s.path for s in both_documents.sent] == ["/api/v1/instance"]
+    assert result.uri == "mastodon.social"
+
+
+def test_instance_on_pleroma_is_the_v1_document(make_api, both_documents):
+    make_api("2.7.2 (compatible; Pleroma 2.6.0)", feature_set="pleroma").instance()
+    assert [s.path for s in both_documents.sent] == ["/api/v1/instance"]
+
+
+def test_instance_v1_on_a_4_x_server(api, both_documents):
+    assert api.instance_v1().stats.status_count == 38151616
+    assert [s.path for s in both_documents.sent] == ["/api/v1/instance"]
+
+
+# -- server information pages ------------------------------------------------------------
+
+
+def test_instance_domain_blocks(api, mock_http):
+    mock_http.add("GET", "/api/v1/instance/domain_blocks", [documented("DomainBlock")])
+    blocks = api.instance_domain_blocks()
+    assert (mock_http.last.method, mock_http.last.path) == ("GET", "/api/v1/instance/domain_blocks")
+    assert blocks[0].severity == "suspend"
+    assert blocks[0].domain == "daji******.com"
+
+
+def test_instance_extended_description(api, mock_http):
+    mock_http.add("GET", "/api/v1/instance/extended_description", documented("ExtendedDescription"))
+    description = api.instance_extended_description()
+    assert mock_http.last.path == "/api/v1/instance/extended_description"
+    assert description.updated_at == datetime(2022, 11, 3, 4, 9, 7, tzinfo=timezone.utc)
+    assert description.content.startswith("<p>For inquiries")
+
+
+def test_instance_languages(api, mock_http):
+    # The shape Mastodon serves (code and name per language); the route is not in the API documentation.
+    mock_http.add("GET", "/api/v1/instance/languages", [{"code": "en", "name": "English"}, {"code": "de", "name": "German"}])
+    languages = api.instance_languages()
+    assert mock_http.last.path == "/api/v1/instance/languages"
+    assert [lang.code for lang in languages] == ["en", "de"]
+
+
+def test_instance_translation_languages(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance/translation_languages", {"en": ["de", "es"], "und": ["en-GB", "de", "es"]})
+    pairs = make_api("4.2.0").instance_translation_languages()
+    assert mock_http.last.path == "/api/v1/instance/translation_languages"
+    assert pairs["und"] == ["en-GB", "de", "es"]
+    with pytest.raises(MastodonVersionError):
+        make_api("4.1.0").instance_translation_languages()
+    assert len(mock_http.sent) == 1
+
+
+def test_instance_terms_of_service(make_api, mock_http):
+    mock_http.add("GET", "/api/v1/instance/terms_of_service", documented("TermsOfService"))
+    mock_http.add("GET", "/api/v1/instance/terms_of_service/2025-04-15", documented("TermsOfService"))
+    api = make_api("4.4.0")
+    terms = api.instance_terms_of_service()
+    assert mock_http.last.path == "/api/v1/instance/terms_of_service"
+    assert terms.effective is True and terms.succeeded_by is None
+    api.instance_terms_of_service(date(2025, 4, 15))
+    assert mock_http.last.path == "/api/v1/instance/terms_of_service/2025-04-15"
+    api.instance_terms_of_service(datetime(2025, 4, 15, 23, 59))
+    assert mock_http.last.path == "/api/v1/instance/terms_of_service/2025-04-15"
+
+
+def test_instance_terms_of_service_checks_the_date(make_api, mock_http):
+    with pytest.raises(MastodonIllegalArgumentError):
+        make_api("4.4.0").instance_terms_of_service("2025-04-15")
+    with pytest.raises(MastodonVersionError):
+        make_api("4.3.0").instance_terms_of_service()
+    assert mock_http.sent == []
+
+
+@pytest.mark.parametrize(("call", "version"), [
+    ("instance_domain_blocks", "3.5.3"), ("instance_extended_description", "3.5.3"), ("instance_languages", "3.5.3"),
+])
+def test_instance_pages_need_4_0_0(make_api, mock_http, call, version):
+    with pytest.raises(MastodonVersionError):
+        getattr(make_api(version), call)()
+    assert mock_http.sent == []
+
+
+def test_oauth_authorization_server_info_is_asked_without_a_token(make_api, mock_http):
+    mock_http.add("GET", "/.well-known/oauth-authorization-server", documented("OAuthServerInfo"))
+    info = make_api("4.3.0").oauth_authorization_server_info()
+    sent = mock_http.last
+    assert (sent.method, sent.path) == ("GET", "/.well-known/oauth-authorization-server")
+    assert "Authorization" not in sent.headers
+    assert info.issuer == "https://social.example/"
+    assert "read:statuses" in info.scopes_supported
+
+
+def test_oauth_userinfo(make_api, mock_http):
+    mock_http.add("GET", "/oauth/userinfo", documented("OAuthUserInfo"))
+    info = make_api("4.4.0").oauth_userinfo()
+    assert (mock_http.last.method, mock_http.last.path) == ("GET", "/oauth/userinfo")
+    assert mock_http.last.headers["Authorization"] == "Bearer test-token"
+    assert info.preferred_username == "john_mastodon"
+    with pytest.raises(MastodonVersionError):
+        make_api("4.3.0").oauth_userinfo()

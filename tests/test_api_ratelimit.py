@@ -55,7 +55,7 @@ def client(make_api, fake_time):
 def test_headers_update_the_client(client, mock_http, fake_time):
     api = client()
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(299, "2023-11-14T22:18:20.000Z"))
-    api.instance()
+    api.instance_v1()
     assert api.ratelimit_limit == 300
     assert api.ratelimit_remaining == 299
     assert api.ratelimit_reset == NOW + 300
@@ -67,7 +67,7 @@ def test_reset_as_unix_timestamp(client, mock_http, fake_time):
     api = client()
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(17, int(NOW) + 120, limit=100))
     fake_time.now = NOW + 5
-    api.instance()
+    api.instance_v1()
     assert (api.ratelimit_limit, api.ratelimit_remaining, api.ratelimit_reset) == (100, 17, NOW + 120)
     assert api.ratelimit_lastcall == NOW + 5
 
@@ -77,7 +77,7 @@ def test_reset_is_corrected_by_the_server_clock(client, mock_http, fake_time):
     server_now = datetime.fromtimestamp(NOW - 100, timezone.utc)  # the server's clock is 100 s behind ours
     headers = limited(10, "2023-11-14T22:14:00.000Z", Date=http_date(server_now, usegmt=True))
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=headers)
-    api.instance()
+    api.instance_v1()
     # The server resets 140 s after its "now", i.e. 140 s after our NOW.
     assert api.ratelimit_reset == pytest.approx(NOW + 140)
 
@@ -85,11 +85,11 @@ def test_reset_is_corrected_by_the_server_clock(client, mock_http, fake_time):
 def test_missing_or_odd_headers_leave_the_state_alone(client, mock_http, fake_time):
     api = client()
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(42, int(NOW) + 60))
-    api.instance()
+    api.instance_v1()
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
-    api.instance()
+    api.instance_v1()
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers={"X-RateLimit-Remaining": "lots"})
-    api.instance()
+    api.instance_v1()
     assert (api.ratelimit_remaining, api.ratelimit_reset) == (42, NOW + 60)
 
 
@@ -173,7 +173,7 @@ def test_wait_never_sleeps_longer_than_the_cap(client, mock_http, fake_time):
         "/api/v1/instance",
         sequence((429, {}, limited(0, int(NOW) + 3600)), (200, documented("Instance"), {})),
     )
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == [MAX_RATELIMIT_SLEEP]
 
 
@@ -183,7 +183,7 @@ def test_wait_with_a_past_reset_backs_off_before_retrying(client, mock_http, fak
         "GET", "/api/v1/instance",
         sequence((429, {}, limited(0, int(NOW) - 10)), (429, {}, limited(0, int(NOW) - 10)), (200, documented("Instance"), {})),
     )
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == [1.0, 2.0]
     assert len(mock_http.sent) == 3
 
@@ -191,7 +191,7 @@ def test_wait_with_a_past_reset_backs_off_before_retrying(client, mock_http, fak
 def test_wait_honours_retry_after_when_no_reset_is_announced(client, mock_http, fake_time):
     api = client("wait")
     mock_http.handle("GET", "/api/v1/instance", sequence((429, {}, {"Retry-After": "7"}), (200, documented("Instance"), {})))
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == [7.0]
     assert len(mock_http.sent) == 2
 
@@ -200,7 +200,7 @@ def test_wait_gives_up_eventually(client, mock_http, fake_time):
     api = client("wait")
     mock_http.handle("GET", "/api/v1/instance", lambda sent: (429, {"error": "Too many requests"}, limited(0, int(fake_time.now) + 60)))
     with pytest.raises(MastodonRatelimitError):
-        api.instance()
+        api.instance_v1()
     assert len(mock_http.sent) == MAX_RATELIMIT_RETRIES + 1
     assert fake_time.sleeps == [60] * MAX_RATELIMIT_RETRIES
 
@@ -208,8 +208,8 @@ def test_wait_gives_up_eventually(client, mock_http, fake_time):
 def test_wait_does_not_sleep_between_ordinary_calls(client, mock_http, fake_time):
     api = client("wait")
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(1, int(NOW) + 300))
-    api.instance()
-    api.instance()
+    api.instance_v1()
+    api.instance_v1()
     assert fake_time.sleeps == []
 
 
@@ -219,19 +219,19 @@ def test_wait_does_not_sleep_between_ordinary_calls(client, mock_http, fake_time
 def test_pace_spaces_calls_over_the_window(client, mock_http, fake_time):
     api = client("pace")
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(100, int(NOW) + 300))
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == []
     # 100 calls left for 300 s: one call every 3 s, stretched by the pace factor 1.1.
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == [pytest.approx(3 / 1.1)]
 
 
 def test_pace_does_not_sleep_when_calls_are_already_spaced(client, mock_http, fake_time):
     api = client("pace")
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(100, int(NOW) + 300))
-    api.instance()
+    api.instance_v1()
     fake_time.now += 3
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == []
 
 
@@ -239,9 +239,9 @@ def test_pace_factor(client, mock_http, fake_time):
     api = client("pace", ratelimit_pacefactor=2.0)
     assert api.ratelimit_pacefactor == 2.0
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(10, int(NOW) + 100))
-    api.instance()
+    api.instance_v1()
     fake_time.now += 4
-    api.instance()
+    api.instance_v1()
     # 96 s left for 10 calls is 9.6 s per call; 4 s already waited: (9.6 - 4) / 2.
     assert fake_time.sleeps == [pytest.approx(2.8)]
 
@@ -250,17 +250,17 @@ def test_pace_factor_set_on_the_client_applies(client, mock_http, fake_time):
     api = client("pace")
     api.ratelimit_pacefactor = 2.0
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(10, int(NOW) + 100))
-    api.instance()
+    api.instance_v1()
     fake_time.now += 4
-    api.instance()
+    api.instance_v1()
     assert fake_time.sleeps == [pytest.approx(2.8)]
 
 
 def test_pace_waits_for_the_reset_when_nothing_is_left(client, mock_http, fake_time):
     api = client("pace")
     mock_http.add("GET", "/api/v1/instance", documented("Instance"), headers=limited(0, int(NOW) + 45))
-    api.instance()
-    api.instance()
+    api.instance_v1()
+    api.instance_v1()
     assert fake_time.sleeps == [45]
 
 
@@ -271,5 +271,5 @@ def test_pace_behaves_like_wait_on_429(client, mock_http, fake_time):
         "/api/v1/instance",
         sequence((429, {}, limited(0, int(NOW) + 20)), (200, documented("Instance"), limited(299, int(NOW) + 320))),
     )
-    assert api.instance().uri == "mastodon.social"
+    assert api.instance_v1().uri == "mastodon.social"
     assert fake_time.sleeps == [20]

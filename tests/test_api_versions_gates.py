@@ -393,7 +393,7 @@ def test_base_url_forms(make_api, mock_http, given, expected):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
     api = make_api(api_base_url=given)
     assert api.api_base_url == expected
-    api.instance()
+    api.instance_v1()
     assert mock_http.last.url == "https://mastodon.example/api/v1/instance"
 
 
@@ -407,10 +407,10 @@ def test_empty_base_url(make_api, mock_http, given):
 def test_user_agent_and_client_state(make_api, mock_http):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
     api = make_api()
-    api.instance()
+    api.instance_v1()
     assert mock_http.last.headers["User-Agent"] == "mastodonpy"
     custom = make_api(user_agent="my-bot/1.0", request_timeout=12)
-    custom.instance()
+    custom.instance_v1()
     assert mock_http.last.headers["User-Agent"] == "my-bot/1.0"
     assert custom.user_agent == "my-bot/1.0"
     assert custom.request_timeout == 12
@@ -423,10 +423,10 @@ def test_changing_the_access_token_and_session(make_api, mock_http):
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
     api = make_api()
     api.access_token = "another-token"
-    api.instance()
+    api.instance_v1()
     assert mock_http.last.headers["Authorization"] == "Bearer another-token"
     api.access_token = None
-    api.instance()
+    api.instance_v1()
     assert "Authorization" not in mock_http.last.headers
     replacement = make_session(mock_http)
     api.session = replacement

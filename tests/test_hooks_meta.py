@@ -256,7 +256,7 @@ def test_hook_request_headers(plugged, make_api, mock_http):
 
     plugged(Headers())
     mock_http.add("GET", "/api/v1/instance", documented("Instance"))
-    make_api().instance()
+    make_api().instance_v1()
     assert mock_http.last.headers["X-Inline"] == "mainline"
 
 

@@ -2,22 +2,61 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import TYPE_CHECKING
 
 from ..base import MastodonBase
 from ..endpoints import instance as E
-from ..errors import MastodonError
+from ..errors import MastodonError, MastodonIllegalArgumentError
 from .binding import api_method, uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Activity, Instance, InstanceV2, Nodeinfo, Rule
+    from datetime import date
+
+    from ..entities import AttribAccessDict
+    from ..return_types import (
+        Activity,
+        DomainBlock,
+        ExtendedDescription,
+        Instance,
+        InstanceV2,
+        Nodeinfo,
+        OAuthServerInfo,
+        OAuthUserInfo,
+        Rule,
+        SupportedLocale,
+        TermsOfService,
+    )
     from ..types_base import NonPaginatableList
 
 
 class InstanceAPI(MastodonBase):
+    @uses_endpoint(E.instance)
+    def instance(self) -> InstanceV2 | Instance:
+        """Retrieve information about the instance: the v2 document where the server has it, else v1.
+
+        Servers at Mastodon 4.0.0 or later (whose backend serves it) answer with the v2
+        document (``domain``, ``configuration``, ``registrations``, ``contact``, ...), as
+        Mastodon.py 2.x does; older ones with the v1 document (``uri``, ``stats``,
+        ``urls``, ``email``, ...). instance_v1() and instance_v2() ask for one of them.
+
+        Does not require authentication unless locked down by the administrator.
+        """
+        if self._serves_instance_v2():
+            return self._pipeline.call(E.instance_v2)
+        return self._pipeline.call(E.instance)
+
+    def _serves_instance_v2(self) -> bool:
+        self._learn_server()
+        have = self._ctx.mastodon_version
+        if have is None or have < (4, 0, 0):
+            return False
+        verdict = self._pipeline.hooks.endpoint_available(self._ctx, E.instance_v2)
+        return verdict is None or verdict is True
+
     @api_method(E.instance)
-    def instance(self) -> Instance:
-        """Retrieve basic information about the instance, including the URI and administrative contact email.
+    def instance_v1(self) -> Instance:
+        """Retrieve the v1 instance document: URI, title, contact e-mail, statistics, streaming URL.
 
         Does not require authentication unless locked down by the administrator.
 
@@ -49,6 +88,49 @@ class InstanceAPI(MastodonBase):
     @api_method(E.instance_rules)
     def instance_rules(self) -> NonPaginatableList[Rule]:
         """Retrieve the instance's rules."""
+
+    @api_method(E.instance_domain_blocks)
+    def instance_domain_blocks(self) -> NonPaginatableList[DomainBlock]:
+        """The domains this server moderates, with severity and (where public) the reason.
+
+        The administrator decides who may see the list: everyone, logged-in users
+        (MastodonUnauthorizedError otherwise) or no one (MastodonNotFoundError).
+        """
+
+    @api_method(E.instance_extended_description)
+    def instance_extended_description(self) -> ExtendedDescription:
+        """The server's extended description (HTML ``content`` and when it was last ``updated_at``)."""
+
+    @api_method(E.instance_languages)
+    def instance_languages(self) -> NonPaginatableList[SupportedLocale]:
+        """The languages the server supports, as ``code`` and ``name`` pairs."""
+
+    @api_method(E.instance_translation_languages)
+    def instance_translation_languages(self) -> AttribAccessDict:
+        """The translations the server offers: source language codes mapped to lists of target codes."""
+
+    @uses_endpoint(E.instance_terms_of_service)
+    def instance_terms_of_service(self, date: date | None = None) -> TermsOfService:
+        """The server's terms of service: the current ones, or those in effect on ``date``.
+
+        Raises MastodonNotFoundError when the server has none.
+        """
+        if date is None:
+            return self._pipeline.call(E.instance_terms_of_service)
+        if not isinstance(date, datetime.date):
+            raise MastodonIllegalArgumentError("date must be a datetime.date")
+        return self._pipeline.call(E.instance_terms_of_service_on, {"date": date.strftime("%Y-%m-%d")})
+
+    @api_method(E.oauth_authorization_server_info, auth=False)
+    def oauth_authorization_server_info(self) -> OAuthServerInfo:
+        """The OAuth 2 authorization server metadata (RFC 8414): endpoints, scopes, grant types.
+
+        Lets a client negotiate scopes with the server's version.
+        """
+
+    @api_method(E.oauth_userinfo)
+    def oauth_userinfo(self) -> OAuthUserInfo:
+        """OpenID Connect claims about the logged-in user (needs the ``profile`` scope)."""
 
     @uses_endpoint(E.instance_health)
     def instance_health(self) -> bool:

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.servers("gotosocial")
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
 def test_instance(live_api, live_server):
-    instance = live_api.instance()
+    instance = live_api.instance_v1()
     assert instance.version == live_server.version_string
     assert instance.uri
     assert isinstance(instance.urls, dict)
@@ -73,5 +73,5 @@ def test_instance_health(live_api):
 @pytest.mark.servers(*pytestmark.args, "takahe")
 def test_public_instance_without_token(live):
     anonymous = live.api(None)
-    assert anonymous.instance().uri == live.api("alice").instance().uri
+    assert anonymous.instance_v1().uri == live.api("alice").instance_v1().uri
     assert isinstance(Mastodon, type)

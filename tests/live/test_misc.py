@@ -164,7 +164,7 @@ def test_revoke_access_token(live, live_server):
     assert grant.status_code == 200
     token = grant.json()["access_token"]
     api = live.api(None, access_token=token, client_id=live_server.client_id, client_secret=live_server.client_secret)
-    assert api.instance().uri
+    assert api.instance_v1().uri
     assert api.revoke_access_token() is None
     assert api.access_token is None
     assert live.sent[-1].path_url == "/oauth/revoke"

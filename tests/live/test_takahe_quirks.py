@@ -729,7 +729,10 @@ def test_media_focus_is_not_kept(live_api):
 
 
 #: Endpoints Takahē's API level includes that were not sent to the recorded server yet.
-NOT_YET_RECORDED: set[str] = set()
+NOT_YET_RECORDED: set[str] = {
+    # Mastodon 4.0 instance pages, and the 3.4 e-mail confirmation resend
+    "instance_domain_blocks", "instance_extended_description", "instance_languages", "email_resend_confirmation",
+}
 
 
 def test_every_endpoint_takahe_serves_is_recorded():

@@ -41,7 +41,7 @@ def test_empty_user_agent_is_a_teapot(live):
     session.headers["User-Agent"] = ""
     api = mainline(live, user_agent="", session=session)
     with pytest.raises(MastodonAPIError) as caught:
-        api.instance()
+        api.instance_v1()
     assert caught.value.status_code == 418
     assert caught.value.error_message == "I'm a teapot: no user-agent sent with request"
 
@@ -50,10 +50,10 @@ def test_backend_always_sends_a_user_agent(live, live_server):
     session = requests.Session()
     session.headers["User-Agent"] = ""
     api = live.api("alice", user_agent="", session=session)
-    assert api.instance().version == live_server.version_string
+    assert api.instance_v1().version == live_server.version_string
     assert live.sent[-1].headers["User-Agent"] == "mastodonpy"
     own = live.api("alice", user_agent="live-tests/1.0")
-    own.instance()
+    own.instance_v1()
     assert live.sent[-1].headers["User-Agent"] == "live-tests/1.0"
 
 
@@ -295,7 +295,7 @@ def test_password_grant_is_not_supported(live, live_server):
 
 
 def test_streaming_url_falls_back_to_http(live_api, live_server):
-    instance = live_api.instance()
+    instance = live_api.instance_v1()
     advertised = advertised_streaming_url(instance)
     assert advertised.startswith("wss://")
     assert streaming_base(live_server.base_url, advertised) == live_server.base_url
@@ -347,7 +347,7 @@ def test_injected_version_gates_mainline_clients(live, live_server):
     with pytest.raises(MastodonVersionError, match=r"4\.0\.0"):
         api.instance_v2()
     assert len(live.sent) == sent
-    assert api.instance().version == live_server.version_string
+    assert api.instance_v1().version == live_server.version_string
 
 
 @pytest.mark.servers("gotosocial")
@@ -363,8 +363,8 @@ def test_raw_version_on_a_mainline_client(live, live_server):
 def test_rate_limit_headers(live, live_api):
     responses: list[requests.Response] = []
     live_api.session.hooks["response"].append(lambda response, **kwargs: responses.append(response))
-    live_api.instance()
-    live_api.instance()
+    live_api.instance_v1()
+    live_api.instance_v1()
     headers = responses[-1].headers
     assert headers["X-RateLimit-Limit"] == "300"
     # GoToSocial 0.20 sends the reset time as an ISO 8601 date, as Mastodon does.
