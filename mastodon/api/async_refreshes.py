@@ -18,7 +18,7 @@ from ..errors import MastodonIllegalArgumentError
 from .binding import uses_endpoint
 
 if TYPE_CHECKING:
-    from ..return_types import Entity
+    from ..return_types import AsyncRefresh
 
 _FIELD = r'(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))'
 #: Seconds between polls: when the server names no retry time, at least, and at most.
@@ -38,7 +38,7 @@ def _retry_seconds(fields: dict[str, str]) -> int:
 
 
 class AsyncRefreshesAPI(MastodonBase):
-    def get_async_refresh_info(self, result: Any) -> tuple[Entity, int] | None:
+    def get_async_refresh_info(self, result: Any) -> tuple[AsyncRefresh, int] | None:
         """The async refresh a result announced, as ``(async refresh, seconds to wait before retrying)``.
 
         ``None`` when the response carried no announcement. The async refresh has the
@@ -56,7 +56,7 @@ class AsyncRefreshesAPI(MastodonBase):
         return _typed(refresh), _retry_seconds(fields)
 
     @uses_endpoint(E.async_refresh)
-    def get_async_refresh_status(self, result_or_id: Any) -> Entity:
+    def get_async_refresh_status(self, result_or_id: Any) -> AsyncRefresh:
         """The current state of an async refresh: ``status`` "running" or "finished", maybe ``result_count``.
 
         Takes the result that announced it, an async refresh dict, or its id.
@@ -74,7 +74,7 @@ class AsyncRefreshesAPI(MastodonBase):
         return _typed(answer["async_refresh"])
 
     @uses_endpoint(E.async_refresh)
-    def await_async_refresh(self, result: Any, timeout: float = 0.0, max_attempts: int = -1) -> Entity | None:
+    def await_async_refresh(self, result: Any, timeout: float = 0.0, max_attempts: int = -1) -> AsyncRefresh | None:
         """Wait for the async refresh ``result`` announced to finish; its last state.
 
         Polls after the wait the server asks for (kept between 1 and 60 seconds).
