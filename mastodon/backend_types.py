@@ -13,21 +13,29 @@ StreamingTransport = Literal["sse", "websocket"]
 class Unsupported(Record, frozen=True):
     """A declared refusal: calls this server does not serve, and why.
 
-    Matches an endpoint by ``endpoint`` name, or by ``path_prefix`` (the endpoint's declared
-    path template starts with it), optionally only for one HTTP ``method``.
+    Matches an endpoint by ``endpoint`` name, by ``path`` (the endpoint's declared path
+    template, exactly), or by ``path_prefix`` (the path template is that path or lies
+    under it, whole segments only: ``/api/v1/admin`` covers ``/api/v1/admin/accounts``,
+    not ``/api/v1/administer``), optionally only for one HTTP ``method``. Trailing slashes
+    do not count.
     """
 
     reason: str
     endpoint: str = ""
     path_prefix: str = ""
     method: str = ""
+    path: str = ""
 
     def matches(self, name: str, method: str, path: str) -> bool:
-        if self.method and self.method != method:
+        if self.method and self.method != method.upper():
             return False
         if self.endpoint:
             return self.endpoint == name
-        return bool(self.path_prefix) and path.startswith(self.path_prefix)
+        path = path.rstrip("/") or "/"
+        if self.path:
+            return (self.path.rstrip("/") or "/") == path
+        prefix = self.path_prefix.rstrip("/")
+        return bool(self.path_prefix) and (path == prefix or path.startswith(prefix + "/"))
 
 
 class BackendInfo(Record, frozen=True):

@@ -311,6 +311,8 @@ class Hooks:
         infos = registry.chain_infos(backend) if backend is not None else []
         #: Declared refusals and routes of the chain, the active backend's first.
         self._unsupported = tuple(rule for info in infos for rule in info.unsupported)
+        #: (endpoint name, method, path) -> what the rules say (the rules are scanned once per endpoint).
+        self._refusals: dict[tuple[str, str, str], str | bool | None] = {}
         self._routes: dict[str, Route] = {}
         for info in reversed(infos):
             self._routes.update(info.routes)
@@ -322,12 +324,27 @@ class Hooks:
         if result is NOT_SUPPORTED:
             return False
         if result is None and self._unsupported:
-            for rule in self._unsupported:
-                if rule.matches(endpoint.name, endpoint.method, endpoint.path):
-                    return rule.reason or False
+            refusal = self.declared_refusal(endpoint)
+            if refusal is not None:
+                return refusal
         if result is None and endpoint.name in self._routes:
             return True  # a declared route serves it (the backend said so)
         return result
+
+    def declared_refusal(self, endpoint: Endpoint) -> str | bool | None:
+        """The reason of the chain's first ``Unsupported`` rule matching ``endpoint`` (or ``None``)."""
+        key = (endpoint.name, endpoint.method, endpoint.path)
+        try:
+            return self._refusals[key]
+        except KeyError:
+            pass
+        found: str | bool | None = None
+        for rule in self._unsupported:
+            if rule.matches(*key):
+                found = rule.reason or False
+                break
+        self._refusals[key] = found
+        return found
 
     def prepare_params(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]) -> None:
         if self._has_prepare:

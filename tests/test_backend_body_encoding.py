@@ -94,3 +94,28 @@ def test_declared_refusals_and_routes(declared, mock_http, make_api) -> None:
     from mastodon.plugin import ENDPOINTS
 
     assert hooks.endpoint_available(api.server_context, ENDPOINTS["admin_accounts"]) == "no admin API"  # what the matrix asks
+
+
+def test_unsupported_rules_match_exact_paths_and_whole_segments() -> None:
+    from mastodon.plugin import Unsupported
+
+    exact = Unsupported("no sign-up", method="POST", path="/api/v1/accounts")
+    assert exact.matches("create_account", "POST", "/api/v1/accounts")
+    assert exact.matches("create_account", "post", "/api/v1/accounts/")
+    assert not exact.matches("account_follow", "POST", "/api/v1/accounts/{id}/follow")
+    assert not exact.matches("account_search", "GET", "/api/v1/accounts")
+    prefix = Unsupported("no streaming", path_prefix="/api/v1/streaming")
+    assert prefix.matches("stream_user", "GET", "/api/v1/streaming/user")
+    assert prefix.matches("stream_healthy", "GET", "/api/v1/streaming")
+    assert not prefix.matches("other", "GET", "/api/v1/streamingfoo")
+    assert Unsupported("no admin", path_prefix="/api/v1/admin/").matches("admin_accounts", "GET", "/api/v1/admin/accounts")
+
+
+def test_declared_refusals_are_read_once_per_endpoint(declared) -> None:
+    from mastodon.plugin import ENDPOINTS, Unsupported
+
+    api = declared(unsupported=(Unsupported("no markers here", endpoint="markers_get"),))
+    hooks = api._pipeline.hooks
+    assert hooks.endpoint_available(api.server_context, ENDPOINTS["markers_get"]) == "no markers here"
+    assert hooks.endpoint_available(api.server_context, ENDPOINTS["markers_set"]) is None
+    assert hooks._refusals[("markers_get", "GET", ENDPOINTS["markers_get"].path)] == "no markers here"

@@ -23,7 +23,7 @@ handles where it differs:
 * the app token ``create_account`` asks for carries a ``redirect_uri``, which GoToSocial
   requires;
 * keyword filters are created through the v2 API (0.20's v1 route loses the keyword);
-* what it lacks is refused before any request, with the reason (:mod:`.gates`).
+* what it lacks is declared (:mod:`.gates`): the core refuses it before any request, with the reason.
 
 Imports only :mod:`mastodon.plugin`.
 """
@@ -49,7 +49,7 @@ from mastodon.plugin import (
     hookimpl,
 )
 
-from .gates import ignored_params, missing_reason
+from .gates import UNSUPPORTED, ignored_params
 from .ulid import ulid_for_datetime
 
 NAME = "gotosocial"
@@ -90,6 +90,7 @@ def mastodon_backend_info() -> BackendInfo:
         visibilities=("mutuals_only", LOCAL_VISIBILITY),
         max_media_attachments=6,
         sample_versions=("0.20.0",),
+        unsupported=UNSUPPORTED,
     )
 
 
@@ -130,14 +131,6 @@ def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str,
     if nodeinfo is None and isinstance(version, str) and mastodon_parse_version(version) is not None:
         return BackendMatch(NAME, 50, f"instance version {version!r} is a GoToSocial version")
     return None
-
-
-@hookimpl
-def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
-    reason = missing_reason(endpoint.method, endpoint.path)
-    if reason is None:
-        return None  # the core's version gate decides
-    return reason
 
 
 @hookimpl
@@ -295,7 +288,6 @@ __all__ = [
     "mastodon_backend_info",
     "mastodon_parse_version",
     "mastodon_detect_backend",
-    "mastodon_endpoint_available",
     "mastodon_route",
     "mastodon_prepare_params",
     "mastodon_normalize_response",

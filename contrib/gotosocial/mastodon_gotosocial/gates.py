@@ -1,5 +1,8 @@
 """What GoToSocial does not serve, so calls to it are refused before any request is sent.
 
+The table is declared to the core as :data:`UNSUPPORTED` (``BackendInfo.unsupported``):
+the core refuses the calls, and the compatibility matrix and docs show the reasons.
+
 Checked against GoToSocial 0.20.0 (its router, and every entry answered 404 on a real
 server; the answers are recorded in the test cassettes under
 ``tests/cassettes/gotosocial/``). The table is keyed by method and path template, not by
@@ -10,6 +13,8 @@ selects through ``mastodon_streaming_transport``.
 """
 
 from __future__ import annotations
+
+from mastodon.plugin import Unsupported
 
 _ENDORSE = "GoToSocial has no account endorsements (featured profiles)"
 _FEATURED = "GoToSocial only lists featured tags (GET /api/v1/featured_tags); it cannot suggest, create or delete them"
@@ -96,9 +101,15 @@ def ignored_params(method: str, path: str) -> tuple[str, ...]:
     return IGNORED_PARAMS.get((method.upper(), path.rstrip("/") or "/"), ())
 
 
+#: :data:`MISSING_ROUTES` as the rules ``BackendInfo.unsupported`` declares.
+UNSUPPORTED: tuple[Unsupported, ...] = tuple(
+    Unsupported(reason, method=method, path=path) for (method, path), reason in MISSING_ROUTES.items()
+)
+
+
 def missing_reason(method: str, path: str) -> str | None:
-    """Why GoToSocial cannot serve ``method path`` (a path template), or ``None``."""
-    return MISSING_ROUTES.get((method.upper(), path.rstrip("/") or "/"))
+    """Why GoToSocial cannot serve ``method path`` (a path template), or ``None`` (by :data:`UNSUPPORTED`)."""
+    return next((rule.reason for rule in UNSUPPORTED if rule.matches("", method, path)), None)
 
 
-__all__ = ["MISSING_ROUTES", "IGNORED_PARAMS", "ignored_params", "missing_reason"]
+__all__ = ["MISSING_ROUTES", "IGNORED_PARAMS", "UNSUPPORTED", "ignored_params", "missing_reason"]

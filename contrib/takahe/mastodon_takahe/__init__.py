@@ -11,7 +11,8 @@ which this backend handles:
   an unknown access token (a 400 there) raises :class:`MastodonUnauthorizedError`;
 * a trailing slash makes any API path a 404: none is ever sent;
 * what it lacks (streaming, markers, block/mute lists, domain blocks, push, instance rules,
-  status history, list writes...) is refused before any request, with the reason;
+  status history, list writes...) is declared (:mod:`.gates`): the core refuses it before
+  any request, with the reason;
 * it ignores ``scheduled_at`` and posts at once: a scheduled ``status_post`` is refused;
 * its delete response carries the post's HTML in ``text``: it becomes the plain text that
   delete-and-redraft expects;
@@ -41,7 +42,7 @@ from mastodon.plugin import (
 )
 
 from .errors import read_error
-from .gates import missing_reason
+from .gates import UNSUPPORTED, push_refusal
 from .text import looks_like_html, plain_text
 
 if TYPE_CHECKING:
@@ -63,7 +64,13 @@ _VERSION = re.compile(r"^takahe/v?(\d+)\.(\d+)(?:\.(\d+))?(?P<rest>\S*)$", re.IG
 
 @hookimpl
 def mastodon_backend_info() -> BackendInfo:
-    return BackendInfo(NAME, "Takahē (jointakahe.org)", feature_sets=("takahē",), sample_versions=("takahe/0.11.0",))
+    return BackendInfo(
+        NAME,
+        "Takahē (jointakahe.org)",
+        feature_sets=("takahē",),
+        sample_versions=("takahe/0.11.0",),
+        unsupported=UNSUPPORTED,
+    )
 
 
 @hookimpl
@@ -92,11 +99,9 @@ def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str,
 
 
 @hookimpl
-def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
-    reason = missing_reason(endpoint.method, endpoint.path, ctx.extra)
-    if reason is None:
-        return None  # the core's version gate decides
-    return reason
+def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> str | None:
+    """Push subscriptions only when the caller says the server has VAPID keys (the rest is declared)."""
+    return push_refusal(endpoint.path, ctx.extra)
 
 
 @hookimpl

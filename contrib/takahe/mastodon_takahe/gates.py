@@ -4,11 +4,16 @@ Checked against Takahē 0.11.0 (its URL table, and every entry answered 404 or 4
 real server; the answers are recorded in the test cassettes). The table is keyed by
 method and path template, not by endpoint name, so it also covers endpoints other plugins
 declare for the same routes.
+
+The tables are declared to the core as :data:`UNSUPPORTED` (``BackendInfo.unsupported``);
+only push subscriptions, which depend on the server's configuration, are gated by a hook.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from mastodon.plugin import Unsupported
 
 #: Path prefixes Takahē serves nothing under.
 MISSING_PREFIXES: dict[str, str] = {
@@ -89,26 +94,32 @@ PUSH_REASON = (
 )
 
 
-def _template(path: str) -> str:
-    return path.rstrip("/") or "/"
+#: :data:`MISSING_ROUTES` and :data:`MISSING_PREFIXES` as the rules ``BackendInfo.unsupported`` declares.
+UNSUPPORTED: tuple[Unsupported, ...] = (
+    *(Unsupported(reason, method=method, path=path) for (method, path), reason in MISSING_ROUTES.items()),
+    *(Unsupported(reason, path_prefix=prefix) for prefix, reason in MISSING_PREFIXES.items()),
+)
 
 
-def missing_reason(method: str, path: str, extra: dict[str, Any] | None = None) -> str | None:
-    """Why Takahē cannot serve ``method path`` (a path template), or ``None`` if it can."""
-    path = _template(path)
-    reason = MISSING_ROUTES.get((method.upper(), path))
-    if reason is not None:
-        return reason
-    for prefix, why in MISSING_PREFIXES.items():
-        if _under(path, prefix):
-            return why
-    if _under(path, PUSH_PREFIX) and not (extra or {}).get(PUSH_OPT_IN):
+def push_refusal(path: str, extra: dict[str, Any] | None = None) -> str | None:
+    """Why a push subscription call to ``path`` is refused (``None`` when the caller opted in)."""
+    if Unsupported(PUSH_REASON, path_prefix=PUSH_PREFIX).matches("", "", path) and not (extra or {}).get(PUSH_OPT_IN):
         return PUSH_REASON
     return None
 
 
-def _under(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith(prefix + "/")
+def missing_reason(method: str, path: str, extra: dict[str, Any] | None = None) -> str | None:
+    """Why Takahē cannot serve ``method path`` (a path template), or ``None`` if it can."""
+    found = next((rule.reason for rule in UNSUPPORTED if rule.matches("", method, path)), None)
+    return found if found is not None else push_refusal(path, extra)
 
 
-__all__ = ["MISSING_PREFIXES", "MISSING_ROUTES", "PUSH_OPT_IN", "PUSH_REASON", "missing_reason"]
+__all__ = [
+    "MISSING_PREFIXES",
+    "MISSING_ROUTES",
+    "UNSUPPORTED",
+    "PUSH_OPT_IN",
+    "PUSH_REASON",
+    "missing_reason",
+    "push_refusal",
+]

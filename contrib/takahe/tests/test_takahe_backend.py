@@ -37,8 +37,13 @@ def _ctx(**extra: object) -> ServerContext:
     return ServerContext(api_base_url="https://takahe.invalid", backend="takahe", extra=dict(extra))
 
 
+def _available(endpoint: Endpoint, **extra: object) -> bool | str | None:
+    """What the core hears about ``endpoint`` from the backend (its hook, then its declared rules)."""
+    return get_registry().hooks_for("takahe").endpoint_available(_ctx(**extra), endpoint)
+
+
 def _gated(endpoint: Endpoint, **extra: object) -> bool:
-    return mastodon_takahe.mastodon_endpoint_available(_ctx(**extra), endpoint) is not None
+    return _available(endpoint, **extra) is not None
 
 
 # -- registration ---------------------------------------------------------------------------
@@ -115,7 +120,7 @@ def test_gated_endpoints_are_exactly_what_takahe_lacks() -> None:
 
 def test_gate_reasons_name_takahe() -> None:
     for name in EXPECTED_GATED & set(ENDPOINTS):
-        reason = mastodon_takahe.mastodon_endpoint_available(_ctx(), ENDPOINTS[name])
+        reason = _available(ENDPOINTS[name])
         assert isinstance(reason, str) and "Takahē" in reason, name
 
 
@@ -168,7 +173,7 @@ def test_prefix_gates_cover_routes_declared_elsewhere() -> None:
 def test_served_endpoints_are_left_to_the_core_gate() -> None:
     for name in ("status_post", "status_update", "instance_v2", "lists", "filters", "account_block", "account_mute",
                  "notifications_dismiss", "account_lookup", "media_post_v2", "timeline_hashtag", "search_v2"):
-        assert mastodon_takahe.mastodon_endpoint_available(_ctx(), ENDPOINTS[name]) is None, name
+        assert _available(ENDPOINTS[name]) is None, name
 
 
 # -- routes ---------------------------------------------------------------------------------
