@@ -3,6 +3,8 @@
 Backends (built-in and third-party) import only from here, never from private modules.
 """
 
+from typing import TYPE_CHECKING
+
 from .backend_types import (
     NOT_SUPPORTED,
     BackendInfo,
@@ -28,6 +30,21 @@ from .errors import (
 from .hookspecs import hookimpl
 from .plugins import get_registry, register_plugin, unregister_plugin
 from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple
+
+if TYPE_CHECKING:
+    from .streaming.urls import advertised_streaming_url, streaming_base
+
+#: Loaded on first use: the streaming package is not needed to load a backend.
+_STREAMING_URL_NAMES = ("advertised_streaming_url", "streaming_base")
+
+
+def __getattr__(name: str) -> object:
+    if name in _STREAMING_URL_NAMES:
+        from .streaming import urls
+
+        return getattr(urls, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "hookimpl",
@@ -66,4 +83,6 @@ __all__ = [
     "MastodonError",
     "MastodonIllegalArgumentError",
     "MastodonVersionError",
+    "advertised_streaming_url",
+    "streaming_base",
 ]

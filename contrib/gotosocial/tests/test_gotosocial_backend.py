@@ -23,10 +23,7 @@ from requests.adapters import BaseAdapter
 from requests.structures import CaseInsensitiveDict
 
 from mastodon import Mastodon, MastodonBackendFeatureError, MastodonIllegalArgumentError
-from mastodon.endpoints import ENDPOINTS
-from mastodon.plugin import ServerContext
-from mastodon.plugins import get_registry
-from mastodon.versions import parse_version_tuple
+from mastodon.plugin import ENDPOINTS, ServerContext, get_registry, parse_version_tuple
 
 RECORDINGS = Path(__file__).resolve().parents[3] / "tests" / "cassettes" / "gotosocial"
 

@@ -11,7 +11,7 @@ import pytest
 from mastodon_gotosocial.gates import MISSING_ROUTES, missing_reason
 
 from mastodon import MastodonAPIError, MastodonBackendFeatureError, MastodonNotFoundError, MastodonVersionError
-from mastodon.endpoints import ENDPOINTS
+from mastodon.plugin import ENDPOINTS
 
 pytestmark = pytest.mark.servers("gotosocial")
 

@@ -22,7 +22,7 @@ from mastodon import (
     MastodonVersionError,
     StreamListener,
 )
-from mastodon.streaming.urls import advertised_streaming_url, streaming_base
+from mastodon.plugin import advertised_streaming_url, streaming_base
 
 pytestmark = pytest.mark.servers("gotosocial")
 

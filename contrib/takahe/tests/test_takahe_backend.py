@@ -11,9 +11,8 @@ import pytest
 from mastodon_takahe.gates import PUSH_OPT_IN, missing_reason
 from takahe_support import RecordingAdapter, takahe_client
 
-from mastodon.errors import MastodonBackendFeatureError, MastodonVersionError
-from mastodon.plugin import ENDPOINTS, Endpoint, ServerContext
-from mastodon.plugins import get_registry
+from mastodon import MastodonBackendFeatureError, MastodonVersionError
+from mastodon.plugin import ENDPOINTS, Endpoint, ServerContext, get_registry
 
 #: Every core endpoint Takahē 0.11.0 does not serve (each answered 404 or 405 on a real server).
 EXPECTED_GATED = {
@@ -233,7 +232,7 @@ def test_datetime_pagination_ids_go_out_as_takahe_ids() -> None:
 
 
 def test_scheduled_posts_are_refused_before_sending() -> None:
-    from mastodon.errors import MastodonIllegalArgumentError
+    from mastodon import MastodonIllegalArgumentError
 
     adapter = RecordingAdapter()
     api = takahe_client(adapter)
