@@ -375,7 +375,6 @@ ANNOTATION_DEVIATIONS = {
     "status_post": "Status | ScheduledStatus",  # scheduled_at: the scheduled status
     "admin_domain_blocks": "AdminDomainBlock | PaginatableList[AdminDomainBlock]",  # one block when given an id
     "notifications": "PaginatableList[Notification] | Notification",  # one notification when given an id
-    "instance": "InstanceV2 | Instance",  # the v1 document on servers before 4.0.0
 }
 
 

@@ -31,28 +31,19 @@ if TYPE_CHECKING:
 
 
 class InstanceAPI(MastodonBase):
-    @uses_endpoint(E.instance)
-    def instance(self) -> InstanceV2 | Instance:
-        """Retrieve information about the instance: the v2 document where the server has it, else v1.
+    @api_method(E.instance)
+    def instance(self) -> Instance:
+        """Retrieve basic public information about the instance: the v1 document.
 
-        Servers at Mastodon 4.0.0 or later (whose backend serves it) answer with the v2
-        document (``domain``, ``configuration``, ``registrations``, ``contact``, ...), as
-        Mastodon.py 2.x does; older ones with the v1 document (``uri``, ``stats``,
-        ``urls``, ``email``, ...). instance_v1() and instance_v2() ask for one of them.
+        The document the reference describes (``uri``, ``title``, ``stats``, ``urls``,
+        ``contact_account``, ``registrations`` as a boolean...), on every server version, so
+        code written for it keeps working. Mastodon.py 2.x returns the v2 document from
+        Mastodon 4.0.0 on; code that wants it calls instance_v2() (see the compatibility page).
 
         Does not require authentication unless locked down by the administrator.
-        """
-        if self._serves_instance_v2():
-            return self._pipeline.call(E.instance_v2)
-        return self._pipeline.call(E.instance)
 
-    def _serves_instance_v2(self) -> bool:
-        self._learn_server()
-        have = self._ctx.mastodon_version
-        if have is None or have < (4, 0, 0):
-            return False
-        verdict = self._pipeline.hooks.endpoint_available(self._ctx, E.instance_v2)
-        return verdict is None or verdict is True
+        Returns an instance dict.
+        """
 
     @api_method(E.instance)
     def instance_v1(self) -> Instance:
