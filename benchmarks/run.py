@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     updates = lib.get("sse_updates")
     if isinstance(updates, dict) and "cpu_ratio" in updates:
-        targets.append(Target("streaming update events CPU / floor (sse_throughput.py)", updates["cpu_ratio"], 1.3))
+        targets.append(Target("streaming updates CPU / floor", updates["cpu_ratio"], 1.3))
     print(render(figures, targets))
     if args.json:
         args.json.write_text(json.dumps({"figures": figures, "targets": [t.__dict__ | {"passed": t.passed} for t in targets]}, indent=2))
