@@ -165,6 +165,25 @@ def test_unreblog_answers_with_the_status_before(live, live_api):
         live_api.status_delete(status)
 
 
+def test_filter_status_entries_name_the_status_phrase(live):
+    """GoToSocial 0.20 names a filter-status entry's status_id "phrase"; the backend renames it."""
+    raw, api = mainline(live), live.api("alice")
+    status = api.status_post("A status filtered on its own", visibility="private")
+    group = api.create_filter_v2("filtered statuses", ["home"], "warn")
+    try:
+        entry = raw.add_filter_status_v2(group, status)
+        assert (entry.phrase, "status_id" in entry) == (status.id, False)
+        assert [e.phrase for e in raw.filter_statuses_v2(group)] == [status.id]
+        assert [e.phrase for e in raw.filter_v2(group).statuses] == [status.id]
+        assert api.filter_status_v2(entry).status_id == status.id
+        assert [e.status_id for e in api.filter_statuses_v2(group)] == [status.id]
+        assert [(e.status_id, "phrase" in e) for e in api.filter_v2(group).statuses] == [(status.id, False)]
+        assert [e.status_id for g in api.filters_v2() if g.id == group.id for e in g.statuses] == [status.id]
+    finally:
+        api.delete_filter_v2(group)
+        api.status_delete(status)
+
+
 def test_v1_filter_create_loses_its_keyword(live, live_server):
     """GoToSocial 0.20's own v1 route stores the filter without its keyword."""
     raw = mainline(live).filter_create("lostkeyword", ["home"])
