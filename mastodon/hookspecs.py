@@ -66,11 +66,14 @@ def mastodon_detect_backend(
 
 
 @hookspec(firstresult=True)
-def mastodon_parse_version(version_string: str) -> ServerVersion | None:
+def mastodon_parse_version(version_string: str, backend: str | None) -> ServerVersion | None:
     """Parse a server's ``instance.version`` string into a :class:`ServerVersion`.
 
     Return ``None`` when the string is not of this backend's form. First result wins;
-    the active backend is asked before the others. Must never raise.
+    the active backend is asked before the others. ``backend`` names the client's active
+    backend (``None`` outside a client): a server whose version string has no form of its
+    own (a bare ``0.10.0``) can be claimed only when its backend is the active one. Must
+    never raise.
     """
 
 

@@ -29,7 +29,7 @@ from .errors import (
 )
 from .hookspecs import hookimpl
 from .plugins import get_registry, register_plugin, unregister_plugin
-from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple
+from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple, version_for_api_level
 
 if TYPE_CHECKING:
     from .streaming.urls import advertised_streaming_url, streaming_base
@@ -64,6 +64,7 @@ __all__ = [
     "VersionTuple",
     "find_version_tuple",
     "parse_version_tuple",
+    "version_for_api_level",
     "ENDPOINTS",
     "Endpoint",
     "Param",

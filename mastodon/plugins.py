@@ -389,11 +389,11 @@ class Hooks:
 
     def parse_version(self, version_string: str) -> ServerVersion | None:
         """Ask the active chain first, then every plugin."""
-        result: ServerVersion | None = self._parse_version(version_string=version_string)
+        result: ServerVersion | None = self._parse_version(version_string=version_string, backend=self.backend)
         if result is NOT_SUPPORTED:
             return None
         if result is None:
-            result = self._global_parse_version(version_string=version_string)
+            result = self._global_parse_version(version_string=version_string, backend=self.backend)
         return None if result is NOT_SUPPORTED else result
 
 

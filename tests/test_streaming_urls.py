@@ -23,7 +23,14 @@ from mastodon.streaming.urls import StreamSpec, advertised_streaming_url, sse_ur
         ("http://localhost:8080", "https://localhost:8080", "http://localhost:8080"),
         ("http://example.test", "wss://example.test", "http://example.test"),
         ("http://LOCALHOST:8080", "wss://localhost:8080/", "http://LOCALHOST:8080"),
+        # reached by IP, the server's own name advertised for the same port: the API host
+        ("http://127.0.0.1:8080", "wss://localhost:8080", "http://127.0.0.1:8080"),
+        ("http://[::1]:8080", "https://gts.example:8080/", "http://[::1]:8080"),
+        ("http://127.0.0.1", "wss://gts.example:80", "http://127.0.0.1"),
         # ...but another host or another port is taken at its word
+        ("http://127.0.0.1:8080", "wss://localhost:4000", "wss://localhost:4000"),
+        ("http://127.0.0.1", "wss://gts.example", "wss://gts.example"),
+        ("http://api.example:8080", "wss://gts.example:8080", "wss://gts.example:8080"),
         ("http://localhost:8080", "wss://localhost:4000", "wss://localhost:4000"),
         ("http://localhost:8080", "wss://streaming.example", "wss://streaming.example"),
         # plain schemes stay
@@ -37,6 +44,12 @@ from mastodon.streaming.urls import StreamSpec, advertised_streaming_url, sse_ur
 )
 def test_streaming_base(api: str, advertised: str | None, expected: str) -> None:
     assert streaming_base(api, advertised) == expected
+
+
+def test_reaching_the_api_host_instead_is_logged(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="mastodon.streaming"):
+        assert streaming_base("http://127.0.0.1:8080", "wss://localhost:8080") == "http://127.0.0.1:8080"
+    assert "wss://localhost:8080" in caplog.text and "http://127.0.0.1:8080" in caplog.text
 
 
 def test_advertised_url_from_instance_v1_and_v2() -> None:

@@ -55,6 +55,7 @@ BACKEND_MODULES: dict[str, str] = {
     "fedibird": "mastodon_backends.fedibird",
     "gotosocial": "mastodon_gotosocial",
     "takahe": "mastodon_takahe",
+    "hollo": "mastodon_hollo",
 }
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import SplitResult, urlencode, urlsplit, urlunsplit
 
 from ..errors import MastodonNetworkError
+from ..hosts import own_name_for_address
 from ..records import Record, field
 
 SSE_PREFIX = "/api/v1/streaming"
 _TO_HTTP = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 _TO_WS = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+_log = logging.getLogger("mastodon.streaming")
 
 
 class StreamSpec(Record, frozen=True):
@@ -62,7 +65,9 @@ def streaming_base(api_base_url: str, advertised: str | None) -> str:
     The advertised URL is used unless it is missing or unusable (no host, another scheme,
     unparseable, a port out of range). A server reached over plain ``http://`` that
     advertises ``wss://``/``https://`` for the same host cannot serve that scheme (typical
-    for test and loopback setups), so the API base URL's scheme and host are used then.
+    for test and loopback setups), so the API base URL's scheme and host are used then; so
+    they are for an API reached by IP address when the advertised URL names the same port
+    under the server's own host name (logged on the ``mastodon.streaming`` logger).
 
     Raises :class:`~mastodon.errors.MastodonNetworkError` when an ``https://`` API
     advertises a plain ``ws://``/``http://`` streaming URL: the token would travel in clear
@@ -78,8 +83,16 @@ def streaming_base(api_base_url: str, advertised: str | None) -> str:
             f"Refusing to stream over unencrypted {target.scheme}://{target.netloc}: the server advertises it "
             "for an https:// API, and the access token would travel in clear text"
         )
-    if api.scheme == "http" and secure and _same_host(api, target):
-        return urlunsplit((api.scheme, api.netloc, target.path, "", "")).rstrip("/")
+    if api.scheme == "http" and secure:
+        if _same_host(api, target):
+            return urlunsplit((api.scheme, api.netloc, target.path, "", "")).rstrip("/")
+        if own_name_for_address(api, target):
+            _log.info(
+                "The server advertises streaming at %s://%s, under its own name; streaming from %s://%s, "
+                "where this client reaches its API (plain http there: no %s on that port)",
+                target.scheme, target.netloc, api.scheme, api.netloc, target.scheme,
+            )
+            return urlunsplit((api.scheme, api.netloc, target.path, "", "")).rstrip("/")
     return urlunsplit((target.scheme, target.netloc, target.path, "", "")).rstrip("/")
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from live.helpers import ids, tiny_png
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
@@ -106,6 +106,7 @@ def test_block(live_api, live_server):
     assert bob not in ids(live_api.blocks())
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_mute(live_api, live_server):
     bob = live_server.users["bob"]["id"]
     muted = live_api.account_mute(bob, notifications=False, duration=3600)
@@ -119,6 +120,7 @@ def test_mute(live_api, live_server):
     assert bob not in ids(live_api.mutes())
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_private_note(live_api, live_server):
     bob = live_server.users["bob"]["id"]
     try:
@@ -155,6 +157,7 @@ def test_update_avatar_and_header(live_api):
     assert updated.avatar != updated.header
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_featured_tags_and_lists_of_an_account(live_api, live_server):
     assert isinstance(live_api.featured_tags(), list)
     assert isinstance(live_api.account_featured_tags(live_server.users["alice"]["id"]), list)

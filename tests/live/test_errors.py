@@ -11,7 +11,7 @@ from mastodon import (
     MastodonUnauthorizedError,
 )
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 def test_not_found(live_api):
@@ -35,6 +35,7 @@ def test_bad_token(live):
     assert caught.value.error_message
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_admin_call_without_admin_rights(live_api_bob):
     with pytest.raises(MastodonForbiddenError) as caught:
         live_api_bob.admin_accounts()

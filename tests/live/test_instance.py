@@ -6,7 +6,7 @@ import pytest
 
 from mastodon import Mastodon, MastodonNotFoundError
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
@@ -39,7 +39,7 @@ def test_instance_nodeinfo(live_api, live_server):
         assert later.software.name == nodeinfo.software.name
 
 
-@pytest.mark.servers("gotosocial", "gotosocial:injected", "takahe")
+@pytest.mark.servers("gotosocial", "gotosocial:injected", "takahe", "hollo")
 def test_detection_picks_the_recorded_backend(live, live_server):
     api = live.api("alice", feature_set="auto")
     assert api.backend == live_server.backend
@@ -57,6 +57,7 @@ def test_version_from_the_server(live, live_server):
     assert api.retrieve_mastodon_version() == api.server_version.mastodon_string
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_instance_peers_rules_and_emoji(live_api):
     assert isinstance(live_api.instance_peers(), list)
     assert isinstance(live_api.instance_rules(), list)
@@ -66,6 +67,7 @@ def test_instance_peers_rules_and_emoji(live_api):
         assert emoji.shortcode and emoji.url
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_instance_health(live_api):
     assert live_api.instance_health() is True
 

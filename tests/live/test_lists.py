@@ -7,7 +7,7 @@ import pytest
 from live.helpers import following, ids
 from mastodon import MastodonNotFoundError
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 def test_list_lifecycle(live, live_api, live_api_bob, live_server):

@@ -6,9 +6,10 @@ import pytest
 
 from live.helpers import tiny_png
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_upload_v2_update_and_attach(live_api):
     media = live_api.media_post(
         tiny_png(), mime_type="image/png", description="A red square", focus=(0.5, -0.5), file_name="red-square.png",

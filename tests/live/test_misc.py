@@ -7,7 +7,7 @@ import pytest
 from live.helpers import PUSH_KEYS, ids
 from mastodon import Mastodon, MastodonIllegalArgumentError
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 
@@ -37,6 +37,7 @@ def test_announcements(live_api):
     assert isinstance(announcements, list)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_report_and_moderation(live, live_api, live_api_bob, live_server):
     alice, bob = live_server.users["alice"]["id"], live_server.users["bob"]["id"]
     status = live_api.status_post("Report me, please", visibility="public")
@@ -58,6 +59,7 @@ def test_report_and_moderation(live, live_api, live_api_bob, live_server):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_admin_accounts(live_api, live_server):
     alice, bob = live_server.users["alice"], live_server.users["bob"]
     local = live_api.admin_accounts()
@@ -70,6 +72,7 @@ def test_admin_accounts(live_api, live_server):
     assert account.account.id == bob["id"]
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_admin_accounts_v2(live_api, live_server):
     alice, bob = live_server.users["alice"], live_server.users["bob"]
     local = live_api.admin_accounts_v2(origin="local")
@@ -79,6 +82,7 @@ def test_admin_accounts_v2(live_api, live_server):
     assert live_api.admin_accounts_v2(origin="remote") == []
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_admin_domain_blocks(live_api):
     block = live_api.admin_create_domain_block(
         "blocked.live-tests.example", severity="suspend", reject_media=True, private_comment="live tests",
@@ -96,6 +100,7 @@ def test_admin_domain_blocks(live_api):
     assert block.id not in ids(live_api.admin_domain_blocks())
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_admin_domain_allows(live_api):
     allow = live_api.admin_create_domain_allow("allowed.live-tests.example")
     try:
@@ -107,6 +112,7 @@ def test_admin_domain_allows(live_api):
     assert allow.id not in ids(live_api.admin_domain_allows())
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_push_subscription(live_api):
     subscription = live_api.push_subscription_set(
         "https://push.example/live-tests", PUSH_KEYS, follow_events=True, mention_events=True, favourite_events=False,

@@ -7,14 +7,14 @@ import pytest
 from live.helpers import ids
 from mastodon.api.notifications import ALL_BUT_MENTIONS
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 def _about(notifications, status_id):
     return [n for n in notifications if n.get("status") and n.status.id == status_id]
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_mention_notification(live, live_api, live_api_bob, live_server):
     bob = live_server.users["bob"]["id"]
     mention = live_api_bob.status_post(f"@{live_server.users['alice']['acct']} are you there?", visibility="unlisted")
@@ -35,7 +35,7 @@ def test_mention_notification(live, live_api, live_api_bob, live_server):
         live_api_bob.status_delete(mention)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_favourite_and_reblog_notifications(live, live_api, live_api_bob):
     status = live_api.status_post("Notify me about this", visibility="public")
     try:
@@ -52,6 +52,7 @@ def test_favourite_and_reblog_notifications(live, live_api, live_api_bob):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_follow_request_notification(live, live_api, live_api_bob, live_server):
     alice, bob = live_server.users["alice"]["id"], live_server.users["bob"]["id"]
     live_api_bob.account_follow(alice)
@@ -65,7 +66,7 @@ def test_follow_request_notification(live, live_api, live_api_bob, live_server):
         live_api_bob.account_unfollow(alice)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_clear_notifications(live, live_api, live_api_bob, live_server):
     mention = live_api_bob.status_post(f"@{live_server.users['alice']['acct']} clear me", visibility="unlisted")
     try:

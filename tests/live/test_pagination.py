@@ -6,7 +6,7 @@ import pytest
 
 from live.helpers import ids
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def five_statuses(live_api):
         live_api.status_delete(status)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_fetch_next_and_previous(live_api, live_server, five_statuses):
     newest_first = ids(reversed(five_statuses))
     alice = live_server.users["alice"]["id"]
@@ -33,7 +33,7 @@ def test_fetch_next_and_previous(live_api, live_server, five_statuses):
     assert len(set(ids(everything))) == len(everything)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_ids_as_page_bounds(live, live_api, live_server, five_statuses):
     alice = live_server.users["alice"]["id"]
     oldest, _, middle, _, newest = five_statuses

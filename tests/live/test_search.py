@@ -6,7 +6,7 @@ import pytest
 
 from live.helpers import ids
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
@@ -18,6 +18,7 @@ def test_search_accounts(live_api, live_server):
     assert bob["id"] in ids(live_api.search_v2(bob["acct"], resolve=False).accounts)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_search_hashtags(live, live_api):
     status = live_api.status_post("Searching for #livesearchtag", visibility="public")
     try:
@@ -37,11 +38,12 @@ def test_search_status_by_url(live_api):
         live_api.status_delete(status)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_search_v1(live_api, live_server):
     result = live_api.search_v1(live_server.users["bob"]["username"])
     assert live_server.users["bob"]["id"] in ids(result.accounts)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_account_search_following_only(live_api, live_server):
     assert live_server.users["bob"]["id"] not in ids(live_api.account_search(live_server.users["bob"]["username"], following=True))

@@ -9,7 +9,7 @@ import pytest
 from live.helpers import ids
 from mastodon import MastodonNotFoundError, MastodonUnprocessableEntityError
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 def test_post_and_fetch(live_api, live_server):
@@ -38,6 +38,7 @@ def test_toot(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_edit_history_and_source(live_api):
     status = live_api.status_post("The first version", visibility="private")
     try:
@@ -73,7 +74,7 @@ def test_delete_returns_the_source_text(live, live_api):
     live.wait_until(gone, what="the deleted status to disappear")  # GoToSocial deletes in the background
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_reply_and_context(live, live_api, live_api_bob, live_server):
     parent = live_api.status_post("A thread starts here", visibility="public")
     reply = None
@@ -125,7 +126,7 @@ def test_single_choice_poll(live_api, live_api_bob):
         live_api.status_delete(status)
 
 
-@pytest.mark.servers(*pytestmark.args, "takahe")
+@pytest.mark.servers("gotosocial", "takahe")  # Hollo: see contrib/hollo/README.md
 def test_favourite_and_favourited_by(live_api, live_api_bob, live_server):
     status = live_api.status_post("Favourite me", visibility="public")
     try:
@@ -190,6 +191,7 @@ def test_pin(live, live_api, live_server):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_mute_conversation(live_api):
     status = live_api.status_post("Mute this thread", visibility="private")
     try:
@@ -208,6 +210,7 @@ def test_status_card_without_link(live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_scheduled_statuses(live, live_api):
     when = (live.now() + timedelta(days=2)).replace(microsecond=0)
     scheduled = live_api.status_post("Posted later", scheduled_at=when, visibility="private")

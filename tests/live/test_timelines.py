@@ -6,7 +6,7 @@ import pytest
 
 from live.helpers import following, ids
 
-pytestmark = pytest.mark.servers("gotosocial")
+pytestmark = pytest.mark.servers("gotosocial", "hollo")
 
 
 @pytest.mark.servers(*pytestmark.args, "takahe")
@@ -56,6 +56,7 @@ def test_hashtag_timeline(live, live_api):
         live_api.status_delete(status)
 
 
+@pytest.mark.servers("gotosocial")  # Hollo: see contrib/hollo/README.md
 def test_conversations(live, live_api, live_api_bob, live_server):
     message = live_api_bob.status_post("@alice a direct message", visibility="direct")
     try:
