@@ -95,6 +95,8 @@ def test_admin_domain_blocks(live_api):
         assert live_api.admin_domain_blocks(id=block.id).domain == "blocked.live-tests.example"
         updated = live_api.admin_update_domain_block(block, public_comment="a test block, changed")
         assert (updated.id, updated.public_comment) == (block.id, "a test block, changed")
+        published = [b for b in live_api.instance_domain_blocks() if b.domain == "blocked.live-tests.example"]
+        assert [(b.severity, b.comment) for b in published] == [("suspend", "a test block, changed")]
     finally:
         live_api.admin_delete_domain_block(block)
     assert block.id not in ids(live_api.admin_domain_blocks())

@@ -82,6 +82,9 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/admin/trends/links"): _ADMIN_TRENDS,
     ("GET", "/api/v1/admin/trends/statuses"): _ADMIN_TRENDS,
     ("GET", "/api/v1/admin/trends/tags"): _ADMIN_TRENDS,
+    ("GET", "/api/v1/instance/extended_description"): "GoToSocial has no extended description route (the v2 instance document's description is the long one)",
+    ("GET", "/api/v1/instance/languages"): "GoToSocial does not list the languages it supports",
+    ("POST", "/api/v1/emails/confirmations"): "GoToSocial cannot resend the sign-up confirmation e-mail through the API",
 }
 
 

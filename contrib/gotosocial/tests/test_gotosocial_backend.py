@@ -213,12 +213,7 @@ def test_gate_reasons_cover_only_core_routes():
 
 #: Endpoints without a successful recorded answer: why, and whether the server's refusal
 #: is recorded (otherwise the library never sends the request).
-_INSTANCE_PAGES = "Mastodon 4.0 instance pages: not sent to the recorded server yet"
 NOT_RECORDED_OK: dict[str, tuple[str, bool]] = {
-    "email_resend_confirmation": ("only for an account awaiting e-mail confirmation: not sent to the recorded server yet", False),
-    "instance_domain_blocks": (_INSTANCE_PAGES, False),
-    "instance_extended_description": (_INSTANCE_PAGES, False),
-    "instance_languages": (_INSTANCE_PAGES, False),
     "create_account": ("registrations are closed on the recorded server; its refusal is recorded", True),
     "admin_account_moderate": ("only 'suspend' exists, which cannot be undone; other actions' refusal is recorded", True),
     "admin_account_reject": ("only works on accounts awaiting approval; the refusal for an approved one is recorded", True),

@@ -71,6 +71,9 @@ CALLS: dict[str, Callable[[Any, str], Any]] = {
     "admin_trending_links": lambda api, bob: api.admin_trending_links(),
     "admin_trending_statuses": lambda api, bob: api.admin_trending_statuses(),
     "admin_trending_tags": lambda api, bob: api.admin_trending_tags(),
+    "instance_extended_description": lambda api, bob: api.instance_extended_description(),
+    "instance_languages": lambda api, bob: api.instance_languages(),
+    "email_resend_confirmation": lambda api, bob: api.email_resend_confirmation(),
 }
 
 #: The recorded answers that are not ``404 {"error": "Not Found"}``: a route that exists for

@@ -81,6 +81,10 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/statuses/{id}/translate"): "Takahē cannot translate statuses",
     ("POST", "/api/v1/accounts/{id}/remove_from_followers"): "Takahē cannot remove a follower (block the account instead)",
     ("GET", "/api/v1/trends"): "Takahē has only the 3.5 trends routes (GET /api/v1/trends/tags, statuses, links)",
+    ("GET", "/api/v1/instance/domain_blocks"): "Takahē does not publish its domain blocks",
+    ("GET", "/api/v1/instance/extended_description"): "Takahē has no extended description route",
+    ("GET", "/api/v1/instance/languages"): "Takahē does not list the languages it supports",
+    ("POST", "/api/v1/emails/confirmations"): "Takahē cannot resend the sign-up confirmation e-mail through the API",
 }
 
 #: Takahē serves push subscriptions only when its VAPID keys are configured (otherwise

@@ -29,6 +29,7 @@ EXPECTED_GATED = {
     "status_translate", "account_remove_from_followers", "trends", "create_filter_v2", "filter_v2", "update_filter_v2",
     "delete_filter_v2", "filter_keywords_v2", "add_filter_keyword_v2", "delete_filter_keyword_v2", "filter_statuses_v2",
     "add_filter_status_v2", "filter_status_v2", "delete_filter_status_v2",
+    "instance_domain_blocks", "instance_extended_description", "instance_languages", "email_resend_confirmation",
 }
 
 
