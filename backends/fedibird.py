@@ -27,7 +27,6 @@ What it changes, for ``feature_set="fedibird"`` (or when detected):
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from datetime import datetime
 from typing import Any
 
@@ -39,6 +38,7 @@ from mastodon.plugin import (
     AttribAccessList,
     BackendInfo,
     BackendMatch,
+    CallInfo,
     Endpoint,
     MastodonIllegalArgumentError,
     Param,
@@ -81,11 +81,6 @@ FEDIBIRD_STATUS_POST = Endpoint(
     section="Server extras: Fedibird",
     mainline=False,
 )
-
-#: The ``emoji`` filter of the ``status_emoji_reactions`` call in progress (set while
-#: preparing the call, read when normalising its response; same thread, same call).
-_reaction_filter: ContextVar[str | None] = ContextVar("fedibird_reaction_filter", default=None)
-
 
 # -- discovery ---------------------------------------------------------------------------
 
@@ -136,9 +131,6 @@ def mastodon_prepare_params(
     if name == "status_post":
         if "quote_id" in extensions:
             params["quote_id"] = extensions.pop("quote_id")
-    elif name == "status_emoji_reactions":
-        emoji = extensions.pop("emoji", None)
-        _reaction_filter.set(str(emoji) if emoji is not None else None)
     elif name == "fedibird_status_post":
         check_status_params(params)
 
@@ -149,11 +141,11 @@ def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any
 
 
 @hookimpl
-def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+def mastodon_normalize_response(endpoint: Endpoint, result: Any, call: CallInfo) -> Any:
     if endpoint.name == "status_emoji_reactions":
-        wanted = _reaction_filter.get()
-        _reaction_filter.set(None)
-        return reactions_of(result, wanted)
+        # Fedibird has no such route: the status is read and its reactions filtered here.
+        emoji = call.extensions.get("emoji")
+        return reactions_of(result, str(emoji) if emoji is not None else None)
     walk(result)
     return None
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .records import Record, field
 from .versions import ServerVersion
+
+if TYPE_CHECKING:
+    from .endpoints.model import Endpoint
 
 StreamingTransport = Literal["sse", "websocket"]
 
@@ -125,6 +128,38 @@ class Route(Record, frozen=True):
     path: str
 
 
+class CallInfo:
+    """One API call as the per-call hooks see it: their ``call`` argument.
+
+    ``endpoint`` is what was called and ``arguments`` what the caller passed (by parameter
+    name, before encoding). ``params`` and ``extensions`` are the encoded parameters, the
+    same dicts ``mastodon_prepare_params`` receives. ``route`` is the route the call is
+    sent on, ``None`` until it is routed. ``state`` is the backend's own: what one hook
+    leaves there for a later hook of the same call (a filter to apply to the answer...).
+    A streaming event comes with a ``CallInfo`` holding only its pseudo-endpoint.
+    """
+
+    __slots__ = ("arguments", "endpoint", "extensions", "params", "route", "state")
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        arguments: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        extensions: dict[str, Any] | None = None,
+        route: Route | None = None,
+    ) -> None:
+        self.endpoint = endpoint
+        self.arguments: dict[str, Any] = arguments if arguments is not None else {}
+        self.params: dict[str, Any] = params if params is not None else {}
+        self.extensions: dict[str, Any] = extensions if extensions is not None else {}
+        self.route = route
+        self.state: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"CallInfo({self.endpoint.name!r}, arguments={self.arguments!r}, route={self.route!r})"
+
+
 class ServerContext(Record):
     """What the client knows about the server it talks to; passed to every per-call hook."""
 
@@ -167,6 +202,7 @@ __all__ = [
     "Unsupported",
     "BackendInfo",
     "BackendMatch",
+    "CallInfo",
     "Route",
     "ServerContext",
     "DecodeOptions",

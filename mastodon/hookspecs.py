@@ -26,7 +26,7 @@ import pluggy
 if TYPE_CHECKING:
     import requests
 
-    from .backend_types import BackendInfo, BackendMatch, DecodeOptions, ErrorDetails, Route, ServerContext
+    from .backend_types import BackendInfo, BackendMatch, CallInfo, DecodeOptions, ErrorDetails, Route, ServerContext
     from .endpoints.model import Endpoint
     from .versions import ServerVersion
 
@@ -104,7 +104,7 @@ def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool 
 
 @hookspec
 def mastodon_prepare_params(
-    ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
+    ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any], call: CallInfo
 ) -> None:
     """Adjust or validate the outgoing parameters of a call, in place.
 
@@ -113,12 +113,14 @@ def mastodon_prepare_params(
     does not know (``content_type``, ``quote_id``...), encoded the same way; move the ones
     this server understands into ``params`` - the rest are dropped. Raise
     :class:`MastodonIllegalArgumentError` for values this server would reject. Every
-    implementation runs.
+    implementation runs. ``call`` (a :class:`CallInfo`) is the whole call, shared by its
+    per-call hooks: the caller's ``arguments``, and ``state`` to leave something for a
+    later hook (``mastodon_normalize_response``) of the same call.
     """
 
 
 @hookspec(firstresult=True)
-def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | None:
+def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], call: CallInfo) -> Route | None:
     """Override the HTTP method and path of a call. First result wins.
 
     Endpoints with ``mainline=False`` have no usable route of their own: a backend that
@@ -153,12 +155,14 @@ def mastodon_decode_options(ctx: ServerContext) -> DecodeOptions | None:
 
 
 @hookspec
-def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+def mastodon_normalize_response(ctx: ServerContext, endpoint: Endpoint, result: Any, call: CallInfo) -> Any:
     """Reshape a decoded response in place into what users of the mainline API expect.
 
     ``result`` is the decoded attribute dict or list; keep the server's extras. Called
     after decoding, for REST responses and streaming payloads alike (streaming passes a
-    pseudo-endpoint named ``stream:<event>``). Every implementation runs.
+    pseudo-endpoint named ``stream:<event>``). Every implementation runs. ``call`` is the
+    call answered (its arguments, extensions, route and state; a streaming event's holds
+    only its pseudo-endpoint).
 
     Return ``None`` (the usual case). When the shape must change type (a backend that
     answers a list call from a single object, e.g. reading a status to list its

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from .backend_types import NOT_SUPPORTED, BackendInfo, DecodeOptions, ErrorDetails, ServerContext
+from .backend_types import NOT_SUPPORTED, BackendInfo, CallInfo, DecodeOptions, ErrorDetails, Route, ServerContext
 from .decode import decode_response
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
@@ -41,6 +41,12 @@ _SHAPE_ERRORS = (TypeError, KeyError, AttributeError, ValueError, IndexError, Re
 @lru_cache(maxsize=512)
 def _version(text: str) -> VersionTuple:
     return parse_version_tuple(text)
+
+
+@lru_cache(maxsize=1024)
+def _own_route(method: str, path: str) -> Route:
+    """An endpoint's own route (one object per route, not one per call)."""
+    return Route(method, path)
 
 
 def _json_booleans(params: dict[str, Any], names: set[str], words: tuple[str, str]) -> None:
@@ -161,14 +167,17 @@ class RequestPipeline:
         call = encode_arguments(endpoint, args, self.datetime_to_id, booleans)
         if files:
             call.files.update(files)
-        self.hooks.prepare_params(self.ctx, endpoint, call.params, call.extensions)
-        route = self.hooks.route(self.ctx, endpoint, call.params)
+        info = CallInfo(endpoint, args, call.params, call.extensions)
+        self.hooks.prepare_params(self.ctx, endpoint, call.params, call.extensions, info)
+        route = self.hooks.route(self.ctx, endpoint, call.params, info)
         if route is None or route is NOT_SUPPORTED:
             if route is NOT_SUPPORTED or not endpoint.mainline:
                 raise MastodonBackendFeatureError(endpoint.name, self.ctx.backend)
             method, template = endpoint.method, endpoint.path
+            info.route = _own_route(method, template)
         else:
             method, template = route.method, route.path  # type: ignore[union-attr]
+            info.route = route  # type: ignore[assignment]
         path = self._fill_path(endpoint, template, call.path_values, call.params)
         params = call.params
         use_json = endpoint.body == "json" or any(
@@ -188,7 +197,7 @@ class RequestPipeline:
         )
         if raw:
             return response
-        return self.process(endpoint, method, path, params, response)
+        return self.process(endpoint, method, path, params, response, info)
 
     @staticmethod
     def _fill_path(endpoint: Endpoint, template: str, values: dict[str, str], params: dict[str, Any]) -> str:
@@ -227,7 +236,9 @@ class RequestPipeline:
             return transport.request(method, path, json_body=params, **opts)
         return transport.request(method, path, data=params, files=files, **opts)
 
-    def process(self, endpoint: Endpoint, method: str, path: str, params: dict[str, Any], response: requests.Response) -> Any:
+    def process(
+        self, endpoint: Endpoint, method: str, path: str, params: dict[str, Any], response: requests.Response, call: CallInfo | None = None
+    ) -> Any:
         """Decode a response, attach pagination, let the backend normalise it."""
         result = self.decode(response)
         if isinstance(result, list):
@@ -240,13 +251,13 @@ class RequestPipeline:
                 endpoint.name,
                 self.decode_options.convert_ids,
             )
-        result = self.type_result(self.normalize(endpoint, result), endpoint)
+        result = self.type_result(self.normalize(endpoint, result, call), endpoint)
         refresh = response.headers.get("Mastodon-Async-Refresh")
         if refresh is not None and isinstance(result, (AttribAccessDict, AttribAccessList)):
             result.__dict__["_async_refresh"] = refresh  # background work announced: see get_async_refresh_info()
         return result
 
-    def normalize(self, endpoint: Endpoint, result: Any) -> Any:
+    def normalize(self, endpoint: Endpoint, result: Any, call: CallInfo | None = None) -> Any:
         """The backend's normalisation of ``result`` (or its replacement for it).
 
         A backend tripping over an odd value the server sent (``TypeError``, ``KeyError``
@@ -255,7 +266,7 @@ class RequestPipeline:
         pass through.
         """
         try:
-            replacement = self.hooks.normalize_response(self.ctx, endpoint, result)
+            replacement = self.hooks.normalize_response(self.ctx, endpoint, result, call)
         except MastodonError:
             raise
         except _SHAPE_ERRORS as exc:

@@ -23,6 +23,7 @@ from .backend_types import (
     NOT_SUPPORTED,
     BackendInfo,
     BackendMatch,
+    CallInfo,
     DecodeOptions,
     ErrorDetails,
     NotSupported,
@@ -346,15 +347,25 @@ class Hooks:
         self._refusals[key] = found
         return found
 
-    def prepare_params(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]) -> None:
+    def prepare_params(
+        self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any], call: CallInfo | None = None
+    ) -> None:
         if self._has_prepare:
-            self._prepare(ctx=ctx, endpoint=endpoint, params=params, extensions=extensions)
+            if call is None:
+                call = CallInfo(endpoint, params=params, extensions=extensions)
+            self._prepare(ctx=ctx, endpoint=endpoint, params=params, extensions=extensions, call=call)
 
-    def route(self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any]) -> Route | NotSupported | None:
+    def route(
+        self, ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], call: CallInfo | None = None
+    ) -> Route | NotSupported | None:
         """The backend's route, ``None`` (the endpoint's own) or :data:`NOT_SUPPORTED` (refuse)."""
         if not self._has_route:
             return None
-        result: Route | NotSupported | None = self._route(ctx=ctx, endpoint=endpoint, params=params) if self._route else None
+        result: Route | NotSupported | None = None
+        if self._route:
+            if call is None:
+                call = CallInfo(endpoint, params=params)
+            result = self._route(ctx=ctx, endpoint=endpoint, params=params, call=call)
         if result is None:
             result = self._routes.get(endpoint.name)
         return result
@@ -371,10 +382,12 @@ class Hooks:
         result: DecodeOptions | None = self._decode(ctx=ctx)
         return result if isinstance(result, DecodeOptions) else DecodeOptions()
 
-    def normalize_response(self, ctx: ServerContext, endpoint: Endpoint, result: Any) -> Any:
+    def normalize_response(self, ctx: ServerContext, endpoint: Endpoint, result: Any, call: CallInfo | None = None) -> Any:
         """Normalise in place; returns a replacement for ``result``, or ``None`` to keep it."""
         if self._has_normalize:
-            replacements = self._normalize(ctx=ctx, endpoint=endpoint, result=result)
+            if call is None:
+                call = CallInfo(endpoint)
+            replacements = self._normalize(ctx=ctx, endpoint=endpoint, result=result, call=call)
             if replacements:
                 return replacements[0]
         return None
