@@ -10,7 +10,7 @@ import mastodon_hollo as hollo
 import pytest
 
 from mastodon import MastodonBackendFeatureError, MastodonIllegalArgumentError, StreamListener
-from mastodon.plugins import get_registry
+from mastodon.plugin import get_registry
 
 ALICE = "bcb86e29-32dc-44dd-854f-6b586a26ca0a"
 MEDIA = "01a23aea-0289-7bbf-91ff-89df16892508"
