@@ -45,6 +45,7 @@ from mastodon.plugin import (
     Route,
     ServerContext,
     hookimpl,
+    unify_reactions,
     walk_entities,
 )
 
@@ -189,27 +190,12 @@ def _names(reaction: Any, wanted: str) -> bool:
     return wanted in (name, f"{name}@{domain}" if domain else None)
 
 
-def normalize_reaction(reaction: Any) -> None:
-    """One shape everywhere: ``{name, count, me, url?, account_ids?}`` (extras kept)."""
-    if not isinstance(reaction, dict):
-        return
-    if not isinstance(reaction.get("count"), int):
-        ids = reaction.get("account_ids")
-        reaction["count"] = len(ids) if isinstance(ids, list) else 0
-    reaction.setdefault("me", False)
-
-
 def normalize_status(status: dict[str, Any]) -> None:
     real = status.get("visibility_ex")
     if isinstance(real, str) and "visibility_masked" not in status:
         status["visibility_masked"] = status.get("visibility")
         status["visibility"] = real
-    reactions = status.get("emoji_reactions")
-    if reactions is None:
-        status["emoji_reactions"] = reactions = AttribAccessList()
-    if isinstance(reactions, list):  # a value of another type is left as the server sent it
-        for reaction in reactions:
-            normalize_reaction(reaction)
+    unify_reactions(status)
     quote_id = status.get("quote_id")
     if isinstance(quote_id, str) and quote_id.isdigit() and quote_id.isascii() and isinstance(status.get("id"), int):
         status["quote_id"] = int(quote_id)  # as the core does with every other id here

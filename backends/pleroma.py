@@ -48,6 +48,9 @@ from mastodon.plugin import (
     ServerVersion,
     find_version_tuple,
     hookimpl,
+    normalize_reaction,
+    unify_quote,
+    unify_reactions,
     walk_entities,
 )
 
@@ -300,33 +303,11 @@ def check_seconds(name: str, value: Any) -> int:
     return value
 
 
-def normalize_reaction(reaction: Any) -> None:
-    """One shape everywhere: ``{name, count, me, url?, account_ids?}`` (extras kept)."""
-    if not isinstance(reaction, dict):
-        return
-    accounts = reaction.get("accounts")
-    if "account_ids" not in reaction and isinstance(accounts, list):
-        reaction["account_ids"] = [a["id"] for a in accounts if isinstance(a, dict) and "id" in a]
-    if not isinstance(reaction.get("count"), int):
-        ids = reaction.get("account_ids")
-        reaction["count"] = len(ids) if isinstance(ids, list) else 0
-    reaction.setdefault("me", False)
-
-
 def normalize_status(status: dict[str, Any]) -> None:
     extras = status.get("pleroma")
     extras = extras if isinstance(extras, dict) else {}
-    reactions = status.get("emoji_reactions")
-    if reactions is None:
-        reactions = extras.get("emoji_reactions")
-        status["emoji_reactions"] = reactions = AttribAccessList(reactions if isinstance(reactions, list) else ())
-    if isinstance(reactions, list):  # a value of another type is left as the server sent it
-        for reaction in reactions:
-            normalize_reaction(reaction)
-    if status.get("quote") is None and extras.get("quote") is not None:
-        status["quote"] = extras["quote"]
-    if status.get("quote_id") is None and extras.get("quote_id") is not None:
-        status["quote_id"] = extras["quote_id"]
+    unify_reactions(status, extras.get("emoji_reactions"))
+    unify_quote(status, extras.get("quote"), extras.get("quote_id"))
     for key in ("reblog", "quote"):
         if isinstance(status.get(key), dict):
             normalize_status(status[key])

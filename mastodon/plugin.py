@@ -28,6 +28,7 @@ from .errors import (
     MastodonIllegalArgumentError,
     MastodonVersionError,
 )
+from .extras_shape import normalize_reaction, unify_quote, unify_reactions
 from .hookspecs import hookimpl
 from .plugins import get_registry, register_plugin, unregister_plugin
 from .versions import ServerVersion, VersionTuple, find_version_tuple, parse_version_tuple, version_for_api_level
@@ -81,6 +82,9 @@ __all__ = [
     "AttribAccessDict",
     "AttribAccessList",
     "walk_entities",
+    "normalize_reaction",
+    "unify_reactions",
+    "unify_quote",
     "MastodonAPIError",
     "MastodonBackendFeatureError",
     "MastodonError",
