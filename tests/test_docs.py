@@ -24,6 +24,7 @@ import mastodon_docs  # noqa: E402
 from test_example_backend import (  # noqa: E402, F401 - run the guide's own tests here
     api,
     examplesoft,
+    test_detected_from_nodeinfo,
     test_detection,
     test_gates_refuse_before_sending,
     test_health_route,

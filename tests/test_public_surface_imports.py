@@ -23,6 +23,7 @@ PUBLIC_MODULES = frozenset({
     "mastodon.testing",
     "mastodon.testing.mock_http",
     "mastodon.testing.live",
+    "mastodon.testing.plugins",
 })
 #: Names reachable as ``mastodon.<name>`` after ``import mastodon``.
 PUBLIC_ATTRIBUTES = frozenset(mastodon.__all__) | {"plugin", "testing"}

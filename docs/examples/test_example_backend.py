@@ -10,6 +10,7 @@ import pytest
 
 from mastodon import MastodonVersionError
 from mastodon.plugin import get_registry, register_plugin, unregister_plugin
+from mastodon.testing.plugins import serve_server
 
 
 @pytest.fixture
@@ -32,6 +33,12 @@ def api(examplesoft: None, make_api: Any) -> Any:
 def test_detection(examplesoft: None) -> None:
     best = get_registry().detect({"software": {"name": "examplesoft"}}, None)[0]
     assert (best.backend, best.score) == ("examplesoft", 100)
+
+
+def test_detected_from_nodeinfo(plugin_registry: Any, make_api: Any, mock_http: Any) -> None:
+    register_plugin(example_backend, name="examplesoft")
+    serve_server(mock_http, software="examplesoft", instance={"version": "examplesoft/1.4.0"})
+    assert make_api(version=None, feature_set="auto").backend == "examplesoft"
 
 
 def test_version_string(api: Any) -> None:

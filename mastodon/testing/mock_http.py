@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 import requests
@@ -29,6 +29,8 @@ class Sent:
         self.url = request.url or ""
         self.host = split.netloc
         self.path = split.path
+        #: ``path`` with its %-escapes decoded (``/api/v1/tags/café``).
+        self.decoded_path = unquote(split.path)
         self.query = parse_qsl(split.query, keep_blank_values=True)
         self.headers = request.headers
         body = request.body
@@ -55,7 +57,11 @@ Handler = Callable[[Sent], tuple[int, Any, dict[str, str]]]
 
 
 class MockHTTP(BaseAdapter):
-    """Route table: ``(METHOD, path) -> handler or (status, body, headers)``."""
+    """Route table: ``(METHOD, path) -> handler or (status, body, headers)``.
+
+    A route matches the request's path as sent or as decoded. A request no route answers
+    gets a 404 whose error names it: ``no mock route for POST /api/v1/statuses``.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,8 +78,10 @@ class MockHTTP(BaseAdapter):
         sent = Sent(request)
         self.sent.append(sent)
         route = self.routes.get((sent.method, sent.path))
+        if route is None and sent.decoded_path != sent.path:
+            route = self.routes.get((sent.method, sent.decoded_path))
         if route is None:
-            status, body, headers = 404, {"error": "Record not found"}, {}
+            status, body, headers = 404, {"error": f"no mock route for {sent.method} {sent.decoded_path}"}, {}
         elif callable(route):
             status, body, headers = route(sent)
         else:
