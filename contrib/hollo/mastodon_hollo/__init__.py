@@ -36,7 +36,7 @@ from mastodon.plugin import (
     version_for_api_level,
 )
 
-from .gates import missing_reason
+from .gates import UNSUPPORTED
 
 NAME = "hollo"
 #: The ``api_versions.mastodon`` level of ``/api/v2/instance`` by Hollo release, newest
@@ -79,6 +79,7 @@ def mastodon_backend_info() -> BackendInfo:
         boolean_words=("true", "false"),
         json_routes=JSON_ROUTES,
         json_booleans=True,
+        unsupported=UNSUPPORTED,
     )
 
 
@@ -119,11 +120,6 @@ def mastodon_detect_backend(nodeinfo: dict[str, Any] | None, instance: dict[str,
 
 
 @hookimpl
-def mastodon_endpoint_available(ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
-    return missing_reason(endpoint.method, endpoint.path)
-
-
-@hookimpl
 def mastodon_prepare_params(
     ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
 ) -> None:
@@ -152,7 +148,6 @@ __all__ = [
     "mastodon_backend_info",
     "mastodon_parse_version",
     "mastodon_detect_backend",
-    "mastodon_endpoint_available",
     "mastodon_prepare_params",
     "mastodon_normalize_response",
 ]

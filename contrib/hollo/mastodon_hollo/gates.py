@@ -7,6 +7,8 @@ template, so it also covers endpoints other plugins declare for the same routes.
 
 from __future__ import annotations
 
+from mastodon.plugin import Unsupported
+
 #: Path prefixes Hollo serves nothing under.
 MISSING_PREFIXES: dict[str, str] = {
     "/api/v1/streaming": "Hollo has no streaming API (every /api/v1/streaming route answers 404)",
@@ -73,15 +75,16 @@ MISSING_ROUTES: dict[tuple[str, str], str] = {
 }
 
 
+#: The tables above as the rules ``BackendInfo.unsupported`` declares (the core gates on them).
+UNSUPPORTED: tuple[Unsupported, ...] = (
+    *(Unsupported(reason, method=method, path=path) for (method, path), reason in MISSING_ROUTES.items()),
+    *(Unsupported(reason, path_prefix=prefix) for prefix, reason in MISSING_PREFIXES.items()),
+)
+
+
 def missing_reason(method: str, path: str) -> str | None:
-    """Why Hollo cannot serve ``method path`` (a path template), or ``None`` if it can."""
-    reason = MISSING_ROUTES.get((method.upper(), path))
-    if reason is not None:
-        return reason
-    for prefix, why in MISSING_PREFIXES.items():
-        if path == prefix or path.startswith(prefix + "/"):
-            return why
-    return None
+    """Why Hollo cannot serve ``method path`` (a path template), or ``None`` if it can (by :data:`UNSUPPORTED`)."""
+    return next((rule.reason for rule in UNSUPPORTED if rule.matches("", method, path)), None)
 
 
-__all__ = ["MISSING_PREFIXES", "MISSING_ROUTES", "missing_reason"]
+__all__ = ["MISSING_PREFIXES", "MISSING_ROUTES", "UNSUPPORTED", "missing_reason"]
