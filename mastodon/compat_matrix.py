@@ -391,9 +391,24 @@ class _Matcher:
 
 
 def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
-    from .backend_types import ServerContext
-
+    """A backend's declaration, the hooks its chain implements and its quirks in words."""
     info = registry.backends[name]
+    hooks = _chain_hooks(registry, name)
+    return BackendSummary(
+        name=name,
+        description=info.description,
+        extends=info.extends,
+        feature_sets=tuple(info.feature_sets),
+        features=tuple(sorted(info.features)),
+        visibilities=tuple(info.visibilities),
+        max_media_attachments=info.max_media_attachments,
+        hooks=tuple(hooks),
+        quirks=tuple(_hook_quirks(registry, name) + _declared_quirks(info) + _implemented_quirks(hooks)),
+    )
+
+
+def _chain_hooks(registry: BackendRegistry, name: str) -> list[str]:
+    """Names of the hooks some plugin of the backend's chain implements."""
     chain = registry.chain(name)
     plugins: dict[str, object] = {}
     for impl in registry.pm.hook.mastodon_backend_info.get_hookimpls():
@@ -406,6 +421,13 @@ def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
         caller = getattr(registry.pm.hook, hook_name)
         if any(impl.plugin in chain_plugins for impl in caller.get_hookimpls()):
             hooks.append(hook_name)
+    return hooks
+
+
+def _hook_quirks(registry: BackendRegistry, name: str) -> list[str]:
+    """Quirks the backend's hooks answer for any server: id decoding and streaming."""
+    from .backend_types import ServerContext
+
     quirks: list[str] = []
     facade = registry.hooks_for(name)
     ctx = ServerContext(api_base_url="https://server.invalid", backend=name, feature_set=name)
@@ -422,6 +444,12 @@ def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
             quirks.append("no streaming transport declared")
     except Exception as exc:  # noqa: BLE001
         quirks.append(f"streaming transport hook failed: {exc}")
+    return quirks
+
+
+def _declared_quirks(info: Any) -> list[str]:
+    """Quirks the backend declares in its ``BackendInfo``."""
+    quirks: list[str] = []
     if info.extends:
         quirks.append(f"extends the {info.extends} backend")
     if info.visibilities:
@@ -429,27 +457,24 @@ def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
     if info.max_media_attachments != 4:
         limit = "no limit" if info.max_media_attachments is None else str(info.max_media_attachments)
         quirks.append(f"media attachments per status: {limit}")
-    if "mastodon_prepare_params" in hooks:
-        quirks.append("adjusts or validates outgoing parameters")
-    if "mastodon_normalize_response" in hooks:
-        quirks.append("reshapes responses into the mainline shape")
-    if "mastodon_error_message" in hooks:
-        quirks.append("reads non-standard error bodies")
-    if "mastodon_request_headers" in hooks:
-        quirks.append("adds request headers")
+    return quirks
+
+
+#: Hook implemented -> what it means for users of the backend.
+_HOOK_QUIRKS = {
+    "mastodon_prepare_params": "adjusts or validates outgoing parameters",
+    "mastodon_normalize_response": "reshapes responses into the mainline shape",
+    "mastodon_error_message": "reads non-standard error bodies",
+    "mastodon_request_headers": "adds request headers",
+}
+
+
+def _implemented_quirks(hooks: list[str]) -> list[str]:
+    """Quirks that follow from which hooks the backend implements."""
+    quirks = [text for hook, text in _HOOK_QUIRKS.items() if hook in hooks]
     if "mastodon_datetime_to_id" not in hooks:
         quirks.append("datetimes cannot be used as pagination ids")
-    return BackendSummary(
-        name=name,
-        description=info.description,
-        extends=info.extends,
-        feature_sets=tuple(info.feature_sets),
-        features=tuple(sorted(info.features)),
-        visibilities=tuple(info.visibilities),
-        max_media_attachments=info.max_media_attachments,
-        hooks=tuple(hooks),
-        quirks=tuple(quirks),
-    )
+    return quirks
 
 
 def _resolve_backend(registry: BackendRegistry, server: str, info: dict[str, Any]) -> str | None:
@@ -475,6 +500,28 @@ def _parse_requested(servers: Iterable[str]) -> list[tuple[str, str | None]]:
     return out
 
 
+@dataclass
+class _Plan:
+    """A column and what its cells are computed from."""
+
+    column: Column
+    #: The version string the server reports (``None``: any version, no gate by version).
+    version_string: str | None = None
+    nodeinfo: dict[str, Any] | None = None
+    instance: dict[str, Any] | None = None
+    requests: list[RecordedRequest] = field(default_factory=list)
+
+
+@dataclass
+class _Evidence:
+    """What the recordings of one column say about its endpoints."""
+
+    #: Endpoints a recorded request matched and the server answered successfully.
+    verified: set[str] = field(default_factory=set)
+    #: Endpoint -> the HTTP error statuses the server answered with.
+    refused: dict[str, set[int]] = field(default_factory=dict)
+
+
 def build_matrix(
     cassette_dir: Path | str | None = None,
     servers: Sequence[str] | None = None,
@@ -488,19 +535,37 @@ def build_matrix(
     ``"backend"`` for its representative versions); when given, only those columns and
     the recorded ones are shown unless ``include_representative`` is true.
     """
-    from .backend_types import ServerContext
-    from .endpoints import ENDPOINTS
-    from .errors import MastodonVersionError
-    from .pipeline import RequestPipeline
-    from .plugins import get_registry
-    from .transport import Transport
-
     if registry is None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a half-installed tree still gets a matrix
-            registry = get_registry()
+        registry = _quiet_registry()
     root = Path(cassette_dir) if cassette_dir is not None else default_cassette_dir()
     recorded = scan_cassettes(root) if root is not None else []
+    endpoints = _all_endpoints(registry)
+    plans = _recorded_plans(registry, recorded)
+    plans += _backend_plans(registry, _parse_requested(servers or ()), include_representative, plans)
+    plans = _sorted_plans(_unique_plans(plans), registry)
+    rows = _make_rows(endpoints)
+    for plan in plans:
+        _fill_column(registry, plan, endpoints, rows)
+    return Matrix(
+        columns=[plan.column for plan in plans],
+        rows=rows,
+        backends={name: _summarise_backend(registry, name) for name in registry.backends},
+        cassette_dir=str(root) if root is not None else None,
+    )
+
+
+def _quiet_registry() -> BackendRegistry:
+    """The installed backends; a half-installed tree still gets a matrix (warnings muted)."""
+    from .plugins import get_registry
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return get_registry()
+
+
+def _all_endpoints(registry: BackendRegistry) -> dict[str, Endpoint]:
+    """The core's endpoints, then those installed backends add (a core name wins)."""
+    from .endpoints import ENDPOINTS
 
     endpoints: dict[str, Endpoint] = dict(ENDPOINTS)
     try:
@@ -509,52 +574,72 @@ def build_matrix(
         extras = {}
     for name, ep in extras.items():
         endpoints.setdefault(name, ep)
-    areas = endpoint_areas()
+    return endpoints
 
-    # -- columns ------------------------------------------------------------------------
-    columns: list[Column] = []
-    contexts: dict[str, tuple[Any, Any] | None] = {}
-    column_requests: dict[str, list[RecordedRequest]] = {}
-    recorded_backends: set[str] = set()
 
-    def add_column(column: Column, ctx_docs: tuple[Any, Any] | None, requests: list[RecordedRequest]) -> None:
-        if any(c.key == column.key for c in columns):
-            return
-        columns.append(column)
-        contexts[column.key] = ctx_docs
-        column_requests[column.key] = requests
+# -- columns ------------------------------------------------------------------------------
 
-    for rec in recorded:
-        backend = _resolve_backend(registry, rec.server, rec.info)
-        version_string = rec.version_string
-        key = f"{rec.server} {rec.version}"
-        nodeinfo = rec.info.get("nodeinfo") if isinstance(rec.info.get("nodeinfo"), dict) else None
-        instance = rec.info.get("instance") if isinstance(rec.info.get("instance"), dict) else None
-        if backend is not None:
-            recorded_backends.add(backend)
-            detail = f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests); backend {backend}"
-        else:
-            detail = (
-                f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests); "
-                f"backend not installed ({_declared_backend(rec.server, rec.info)})"
-            )
-        add_column(
-            Column(
-                key=key,
-                server=rec.server,
-                version=rec.version,
-                backend=backend if backend is not None else _declared_backend(rec.server, rec.info),
-                backend_installed=backend is not None,
-                source="recorded",
-                cassettes=rec.cassettes,
-                recorded_requests=len(rec.requests),
-                detail=detail,
-            ),
-            (version_string, (nodeinfo, instance)),
-            rec.requests,
-        )
 
-    requested = _parse_requested(servers or ())
+def _recorded_plans(registry: BackendRegistry, recorded: Iterable[RecordedServer]) -> list[_Plan]:
+    return [_recorded_plan(registry, rec) for rec in recorded]
+
+
+def _recorded_plan(registry: BackendRegistry, rec: RecordedServer) -> _Plan:
+    """A column for one recorded server, gated by its backend when that is installed."""
+    backend = _resolve_backend(registry, rec.server, rec.info)
+    counts = f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests)"
+    if backend is not None:
+        detail = f"{counts}; backend {backend}"
+    else:
+        detail = f"{counts}; backend not installed ({_declared_backend(rec.server, rec.info)})"
+    column = Column(
+        key=f"{rec.server} {rec.version}",
+        server=rec.server,
+        version=rec.version,
+        backend=backend if backend is not None else _declared_backend(rec.server, rec.info),
+        backend_installed=backend is not None,
+        source="recorded",
+        cassettes=rec.cassettes,
+        recorded_requests=len(rec.requests),
+        detail=detail,
+    )
+    return _Plan(
+        column,
+        version_string=rec.version_string,
+        nodeinfo=_mapping(rec.info.get("nodeinfo")),
+        instance=_mapping(rec.info.get("instance")),
+        requests=rec.requests,
+    )
+
+
+def _mapping(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
+def _backend_plans(
+    registry: BackendRegistry,
+    requested: list[tuple[str, str | None]],
+    include_representative: bool,
+    recorded: list[_Plan],
+) -> list[_Plan]:
+    """Columns for the requested backends and versions, then representative ones."""
+    requested_names = {name for name, _ in requested}
+    return [
+        _backend_plan(name, version, "requested" if name in requested_names else "representative")
+        for name, version in _wanted_versions(registry, requested, include_representative, recorded)
+    ]
+
+
+def _wanted_versions(
+    registry: BackendRegistry,
+    requested: list[tuple[str, str | None]],
+    include_representative: bool,
+    recorded: list[_Plan],
+) -> list[tuple[str, str]]:
+    """``(backend, version string)`` pairs: requested first, then each backend's samples.
+
+    A backend that has recorded columns gets no representative ones unless requested.
+    """
     wanted: list[tuple[str, str]] = []
     for name, version in requested:
         backend_name = registry.resolve(name)
@@ -562,32 +647,56 @@ def build_matrix(
         versions = (version,) if version else (info.sample_versions if info else ()) or ("",)
         wanted.extend((backend_name, v) for v in versions)
     if include_representative or not requested:
-        for name in registry.backends:
-            if name in recorded_backends and not any(n == name for n, _ in requested):
+        recorded_backends = {plan.column.backend for plan in recorded if plan.column.backend_installed}
+        requested_names = {name for name, _ in requested}
+        for name, info in registry.backends.items():
+            if name in recorded_backends and name not in requested_names:
                 continue
-            for version in registry.backends[name].sample_versions or ("",):
+            for version in info.sample_versions or ("",):
                 if (name, version) not in wanted:
                     wanted.append((name, version))
-    for name, version in wanted:
-        label = _short_version(version) if version else "any"
-        add_column(
-            Column(
-                key=f"{name} {label}",
-                server=name,
-                version=label,
-                backend=name,
-                backend_installed=True,
-                source="requested" if any(n == name for n, _ in requested) else "representative",
-                detail=f"backend {name}, version string {version!r}" if version else f"backend {name}, any version",
-            ),
-            (version, (None, None)) if version else None,
-            [],
-        )
+    return wanted
 
-    # -- cells --------------------------------------------------------------------------
+
+def _backend_plan(name: str, version: str, source: str) -> _Plan:
+    label = _short_version(version) if version else "any"
+    column = Column(
+        key=f"{name} {label}",
+        server=name,
+        version=label,
+        backend=name,
+        backend_installed=True,
+        source=source,
+        detail=f"backend {name}, version string {version!r}" if version else f"backend {name}, any version",
+    )
+    return _Plan(column, version_string=version or None)
+
+
+def _unique_plans(plans: list[_Plan]) -> list[_Plan]:
+    """The first plan for each column key."""
+    seen: dict[str, _Plan] = {}
+    for plan in plans:
+        seen.setdefault(plan.column.key, plan)
+    return list(seen.values())
+
+
+def _sorted_plans(plans: list[_Plan], registry: BackendRegistry) -> list[_Plan]:
+    """Installed backends first, in registry order, then by server and version."""
     order = {name: i for i, name in enumerate(registry.backends)}
-    columns.sort(key=lambda c: (0 if c.backend_installed else 1, order.get(c.backend or "", 99), c.server, _version_key(c.version)))
 
+    def key(plan: _Plan) -> tuple[Any, ...]:
+        c = plan.column
+        return (0 if c.backend_installed else 1, order.get(c.backend or "", 99), c.server, _version_key(c.version))
+
+    return sorted(plans, key=key)
+
+
+# -- rows and cells -----------------------------------------------------------------------
+
+
+def _make_rows(endpoints: dict[str, Endpoint]) -> list[Row]:
+    """One empty row per endpoint, grouped by API area in the endpoint tables' order."""
+    areas = endpoint_areas()
     rows = [
         Row(
             name=ep.name,
@@ -603,84 +712,103 @@ def build_matrix(
     ]
     area_order = {area: i for i, area in enumerate(dict.fromkeys(areas.values()))}
     rows.sort(key=lambda r: area_order.get(r.area, len(area_order)))
-
-    transport = Transport("https://server.invalid")
-    for column in columns:
-        matcher = _Matcher()
-        for ep in endpoints.values():
-            if ep.mainline:
-                matcher.add(ep.method, ep.path, ep.name)
-        ctx = None
-        pipeline = None
-        if column.backend_installed and column.backend is not None:
-            from .detection import parse_server_version
-
-            hooks = registry.hooks_for(column.backend)
-            docs = contexts.get(column.key)
-            server_version = None
-            nodeinfo = instance = None
-            if docs is not None:
-                version_string, (nodeinfo, instance) = docs
-                if version_string:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        server_version = parse_server_version(hooks, version_string)
-                    column.mastodon_version = server_version.mastodon_string
-            ctx = ServerContext(
-                api_base_url="https://server.invalid",
-                backend=column.backend,
-                feature_set=column.backend,
-                version=server_version,
-                nodeinfo=nodeinfo,
-                instance=instance,
-            )
-            pipeline = RequestPipeline(ctx, hooks, transport)
-        routes: dict[str, str] = {}
-        gates: dict[str, Cell] = {}
-        if pipeline is not None and ctx is not None:
-            for ep in endpoints.values():
-                gates[ep.name] = _gate_cell(pipeline, ctx, ep, MastodonVersionError)
-                if gates[ep.name].route:
-                    method, _, template = gates[ep.name].route.partition(" ")  # type: ignore[union-attr]
-                    matcher.add(method, template, ep.name)
-                    routes[ep.name] = gates[ep.name].route or ""
-        verified: set[str] = set()
-        refused: dict[str, set[int]] = {}
-        for method, uri, status in column_requests.get(column.key, ()):
-            names = matcher.match(method, urlsplit(uri).path)
-            if status is None or status < 400:
-                verified.update(names)
-            else:
-                for name in names:
-                    refused.setdefault(name, set()).add(status)
-        for row in rows:
-            gate = gates.get(row.name)
-            if row.name not in verified and row.name in refused:
-                codes = ", ".join(str(c) for c in sorted(refused[row.name]))
-                note = f"recorded, but the server answered HTTP {codes}"
-                if gate is not None:
-                    gate = Cell(gate.status, f"{gate.reason}; {note}" if gate.reason else note, gate.route)
-                else:
-                    row.cells[column.key] = Cell(UNKNOWN, note)
-                    continue
-            if row.name in verified:
-                reason = None
-                if gate is not None and gate.status == GATED:
-                    reason = f"recorded although gated ({gate.reason})"
-                row.cells[column.key] = Cell(RECORDED, reason, gate.route if gate else None)
-            elif gate is not None:
-                row.cells[column.key] = gate
-            else:
-                row.cells[column.key] = Cell(UNKNOWN, "backend not installed; no recorded request")
-
-    backends = {name: _summarise_backend(registry, name) for name in registry.backends}
-    return Matrix(columns=columns, rows=rows, backends=backends, cassette_dir=str(root) if root is not None else None)
+    return rows
 
 
-def _gate_cell(pipeline: Any, ctx: Any, ep: Endpoint, version_error: type[Exception]) -> Cell:
+def _fill_column(registry: BackendRegistry, plan: _Plan, endpoints: dict[str, Endpoint], rows: list[Row]) -> None:
+    """Set every row's cell for one column from its backend's gates and its recordings."""
+    column = plan.column
+    gates = _column_gates(registry, plan, endpoints)
+    evidence = _evidence(plan.requests, endpoints, gates)
+    for row in rows:
+        row.cells[column.key] = _cell(gates.get(row.name), row.name, evidence)
+
+
+def _column_gates(registry: BackendRegistry, plan: _Plan, endpoints: dict[str, Endpoint]) -> dict[str, Cell]:
+    """Endpoint -> what the column's backend says before any request (empty: not installed).
+
+    Sets the column's ``mastodon_version`` to the version the backend gates by.
+    """
+    from .backend_types import ServerContext
+    from .pipeline import RequestPipeline
+    from .transport import Transport
+
+    column = plan.column
+    if not column.backend_installed or column.backend is None:
+        return {}
+    hooks = registry.hooks_for(column.backend)
+    server_version = None
+    if plan.version_string:
+        server_version = _parse_version(hooks, plan.version_string)
+        column.mastodon_version = server_version.mastodon_string
+    ctx = ServerContext(
+        api_base_url="https://server.invalid",
+        backend=column.backend,
+        feature_set=column.backend,
+        version=server_version,
+        nodeinfo=plan.nodeinfo,
+        instance=plan.instance,
+    )
+    pipeline = RequestPipeline(ctx, hooks, Transport("https://server.invalid"))
+    return {name: _gate_cell(pipeline, ctx, ep) for name, ep in endpoints.items()}
+
+
+def _parse_version(hooks: Any, version_string: str) -> Any:
+    from .detection import parse_server_version
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return parse_server_version(hooks, version_string)
+
+
+def _evidence(requests: Iterable[RecordedRequest], endpoints: dict[str, Endpoint], gates: dict[str, Cell]) -> _Evidence:
+    """Match recorded requests to endpoints (mainline paths and the backend's routes)."""
+    evidence = _Evidence()
+    if not requests:
+        return evidence
+    matcher = _Matcher()
+    for ep in endpoints.values():
+        if ep.mainline:
+            matcher.add(ep.method, ep.path, ep.name)
+    for name, gate in gates.items():
+        if gate.route:
+            method, _, template = gate.route.partition(" ")
+            matcher.add(method, template, name)
+    for method, uri, status in requests:
+        names = matcher.match(method, urlsplit(uri).path)
+        if status is None or status < 400:
+            evidence.verified.update(names)
+        else:
+            for name in names:
+                evidence.refused.setdefault(name, set()).add(status)
+    return evidence
+
+
+def _cell(gate: Cell | None, name: str, evidence: _Evidence) -> Cell:
+    """One cell: recorded success wins, then the gate (with recorded refusals noted)."""
+    if name in evidence.verified:
+        reason = None
+        if gate is not None and gate.status == GATED:
+            reason = f"recorded although gated ({gate.reason})"
+        return Cell(RECORDED, reason, gate.route if gate else None)
+    if name in evidence.refused:
+        codes = ", ".join(str(c) for c in sorted(evidence.refused[name]))
+        note = f"recorded, but the server answered HTTP {codes}"
+        if gate is None:
+            return Cell(UNKNOWN, note)
+        return Cell(gate.status, f"{gate.reason}; {note}" if gate.reason else note, gate.route)
+    if gate is not None:
+        return gate
+    return Cell(UNKNOWN, "backend not installed; no recorded request")
+
+
+def _gate_cell(pipeline: Any, ctx: Any, ep: Endpoint) -> Cell:
+    """What the backend says about one endpoint: refused (with why), routed, or available."""
+    from .errors import MastodonVersionError
+
     try:
         pipeline.check_gate(ep)
-    except version_error as exc:
+    except MastodonVersionError as exc:
         return Cell(GATED, str(exc))
     except Exception as exc:  # noqa: BLE001 - a plugin bug must not break the report
         return Cell(GATED, f"gate hook failed: {exc}")
