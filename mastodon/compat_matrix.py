@@ -8,7 +8,9 @@ Built offline from three sources:
   ``mastodon_route`` hooks with a :class:`~mastodon.plugin.ServerContext` for a
   representative server version (mainline gates by version);
 - the recorded cassettes under ``tests/cassettes/<server>/<version>/``: an endpoint is
-  *verified* on a server when a recorded request matches its method and path template.
+  *verified* on a server when a recorded request matches its method and path template
+  (an installed package, without the cassettes, reads the summary of them it ships, see
+  :mod:`mastodon.recording_summary`).
 
 Servers that were recorded but whose backend is not installed still get a column, with
 what the recordings prove and nothing else. :func:`build_matrix` returns plain data; the
@@ -199,14 +201,24 @@ RecordedRequest = tuple[str, str, "int | None"]
 
 @dataclass
 class RecordedServer:
-    """One ``<server>/<version>`` folder of recorded cassettes."""
+    """One ``<server>/<version>`` folder of recorded cassettes, or its packaged summary.
+
+    A summary (:mod:`mastodon.recording_summary`) keeps each distinct request once (no
+    query string) and the total in ``request_total``.
+    """
 
     server: str
     version: str
-    directory: Path
+    directory: Path | None
     info: dict[str, Any]
     requests: list[RecordedRequest]
     cassettes: int
+    request_total: int | None = None
+
+    @property
+    def request_count(self) -> int:
+        """How many requests were recorded."""
+        return len(self.requests) if self.request_total is None else self.request_total
 
     @property
     def version_string(self) -> str:
@@ -531,14 +543,15 @@ def build_matrix(
     """Build the compatibility matrix.
 
     ``cassette_dir`` defaults to :func:`default_cassette_dir` (``None`` there: no
-    recordings). ``servers`` adds columns as ``"backend=version string"`` (or just
+    recordings; outside a checkout, the summaries installed packages ship, see
+    :mod:`mastodon.recording_summary`). ``servers`` adds columns as ``"backend=version string"`` (or just
     ``"backend"`` for its representative versions); when given, only those columns and
     the recorded ones are shown unless ``include_representative`` is true.
     """
     if registry is None:
         registry = _quiet_registry()
     root = Path(cassette_dir) if cassette_dir is not None else default_cassette_dir()
-    recorded = scan_cassettes(root) if root is not None else []
+    recorded = scan_cassettes(root) if root is not None else _packaged_servers()
     endpoints = _all_endpoints(registry)
     plans = _recorded_plans(registry, recorded)
     plans += _backend_plans(registry, _parse_requested(servers or ()), include_representative, plans)
@@ -552,6 +565,12 @@ def build_matrix(
         backends={name: _summarise_backend(registry, name) for name in registry.backends},
         cassette_dir=str(root) if root is not None else None,
     )
+
+
+def _packaged_servers() -> list[RecordedServer]:
+    from .recording_summary import packaged_servers
+
+    return packaged_servers()
 
 
 def _quiet_registry() -> BackendRegistry:
@@ -587,7 +606,7 @@ def _recorded_plans(registry: BackendRegistry, recorded: Iterable[RecordedServer
 def _recorded_plan(registry: BackendRegistry, rec: RecordedServer) -> _Plan:
     """A column for one recorded server, gated by its backend when that is installed."""
     backend = _resolve_backend(registry, rec.server, rec.info)
-    counts = f"recorded ({rec.cassettes} cassettes, {len(rec.requests)} requests)"
+    counts = f"recorded ({rec.cassettes} cassettes, {rec.request_count} requests)"
     if backend is not None:
         detail = f"{counts}; backend {backend}"
     else:
@@ -600,7 +619,7 @@ def _recorded_plan(registry: BackendRegistry, rec: RecordedServer) -> _Plan:
         backend_installed=backend is not None,
         source="recorded",
         cassettes=rec.cassettes,
-        recorded_requests=len(rec.requests),
+        recorded_requests=rec.request_count,
         detail=detail,
     )
     return _Plan(
