@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -225,7 +226,8 @@ def test_matrix_markdown_and_html(capsys: pytest.CaptureFixture[str], cassettes:
     status, page, _ = run_cli(capsys, "matrix", "--format", "html", "--cassettes", str(cassettes), "--server", "mainline=3.5.0")
     assert status == 0
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    assert 'class="m gated" title="Version check failed' in page
+    assert re.search(r'<td class="mf-mark mf-gated" data-col="\d+" title="Version check failed', page)
+    assert '<select name="area">' in page and page.count('name="server"') == len(build_matrix(cassette_dir=cassettes, servers=["mainline=3.5.0"]).columns)
     assert "<code>timeline_home</code>" in page
 
 

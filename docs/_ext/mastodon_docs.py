@@ -213,11 +213,13 @@ def project_registry() -> Any:
 
 
 def matrix_page() -> str:
-    from mastodon.cli.render import render_markdown
+    """MyST for the matrix page: the interactive table (raw HTML), then columns and quirks."""
+    from mastodon.cli.html_table import render_html_table
+    from mastodon.cli.render import render_markdown_details
     from mastodon.compat_matrix import build_matrix
 
     matrix = build_matrix(registry=project_registry())
-    return render_markdown(matrix, heading_level=2)
+    return "```{raw} html\n" + render_html_table(matrix) + "```\n\n" + render_markdown_details(matrix, heading_level=2)
 
 
 def backend_facts(name: str) -> str:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 
 from ..compat_matrix import ASCII_MARKS, LEGEND, MARKS, Column, Matrix
+from .html_table import render_html_table
 
 NAME_WIDTH = 30
 COLUMN_WIDTH = 9
@@ -140,8 +141,13 @@ def render_markdown(matrix: Matrix, heading_level: int = 2) -> str:
             cells = " | ".join(marks[row.cells[c.key].status] for c in matrix.columns)
             out.append(f"| `{row.name}` | {row.method} `{row.path}` | {cells} |")
         out.append("")
-    out.append(f"{hashes} Columns")
-    out.append("")
+    return "\n".join(out) + "\n" + render_markdown_details(matrix, heading_level)
+
+
+def render_markdown_details(matrix: Matrix, heading_level: int = 2) -> str:
+    """The Markdown sections after the tables: columns, backend quirks and notes."""
+    hashes = "#" * heading_level
+    out: list[str] = [f"{hashes} Columns", ""]
     for column in matrix.columns:
         gate = f" Gated as Mastodon {column.mastodon_version}." if column.mastodon_version else ""
         out.append(f"- **{column.server} {column.version}**: {column.detail}.{gate}")
@@ -164,35 +170,17 @@ def render_markdown(matrix: Matrix, heading_level: int = 2) -> str:
 
 
 def render_html(matrix: Matrix) -> str:
-    """A standalone HTML page; cell tooltips carry the gate reasons and routes."""
+    """A standalone HTML page: the interactive table (cell tooltips carry the gate reasons
+    and routes), then the columns and the backends' quirks."""
     esc = html.escape
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8"><title>Compatibility matrix</title>',
-        "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:1.5em}"
-        "th,td{border:1px solid #ccc;padding:2px 6px}td.m{text-align:center}"
-        "td.recorded{background:#d4f7d4}td.available{background:#f4f4f4}td.gated{background:#f7d4d4}"
-        "td.unknown{background:#fff5cc}code{font-size:90%}</style></head><body>",
+        "<style>body{font-family:sans-serif;margin:1em}</style></head><body>",
         "<h1>Compatibility matrix</h1>",
-        "<p>" + "; ".join(f"<b>{esc(MARKS[s])}</b> {esc(LEGEND[s])}" for s in LEGEND) + "</p>",
+        render_html_table(matrix),
+        "<h2>Columns</h2><ul>",
     ]
-    head = "".join(f"<th>{esc(c.server)}<br>{esc(c.version)}</th>" for c in matrix.columns)
-    for area, rows in matrix.areas():
-        parts.append(f"<h2>{esc(area.capitalize())}</h2>")
-        parts.append(f"<table><thead><tr><th>Endpoint</th>{head}</tr></thead><tbody>")
-        for row in rows:
-            cells = []
-            for column in matrix.columns:
-                cell = row.cells[column.key]
-                tip = "; ".join(x for x in (cell.reason, f"route {cell.route}" if cell.route else None) if x)
-                title = f' title="{esc(tip)}"' if tip else ""
-                css = cell.status.replace("/", "")
-                cells.append(f'<td class="m {css}"{title}>{esc(MARKS[cell.status])}</td>')
-            parts.append(
-                f"<tr><td><code>{esc(row.name)}</code><br><small>{esc(row.method)} {esc(row.path)}</small></td>{''.join(cells)}</tr>"
-            )
-        parts.append("</tbody></table>")
-    parts.append("<h2>Columns</h2><ul>")
     for column in matrix.columns:
         parts.append(f"<li><b>{esc(column.server)} {esc(column.version)}</b>: {esc(column.detail)}</li>")
     parts.append("</ul><h2>Backend quirks</h2><ul>")
@@ -209,4 +197,4 @@ def render_json(matrix: Matrix) -> str:
 
 RENDERERS: dict[str, Callable[[Matrix], str]] = {"text": render_terminal, "markdown": render_markdown, "html": render_html, "json": render_json}
 
-__all__ = ["render_terminal", "render_markdown", "render_html", "render_json", "RENDERERS"]
+__all__ = ["render_terminal", "render_markdown", "render_markdown_details", "render_html", "render_json", "RENDERERS"]
