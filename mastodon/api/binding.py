@@ -50,6 +50,17 @@ def _parameters(func: Callable[..., Any]) -> tuple[tuple[str, ...], tuple[tuple[
     return (positional + keyword_only)[1:], tuple(defaults)
 
 
+def copy_metadata(wrapper: Callable[..., Any], func: Callable[..., Any], doc: str | None) -> None:
+    """What ``functools.wraps`` does, written out (hundreds of methods are wrapped), with ``doc``."""
+    wrapper.__module__ = func.__module__
+    wrapper.__name__ = func.__name__
+    wrapper.__qualname__ = func.__qualname__
+    wrapper.__annotations__ = func.__annotations__
+    wrapper.__dict__.update(func.__dict__)
+    wrapper.__wrapped__ = func  # type: ignore[attr-defined]
+    wrapper.__doc__ = doc
+
+
 def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
     """Make a method whose body is ``...`` call ``endpoint`` with its bound arguments.
 
@@ -80,14 +91,7 @@ def api_method(endpoint: Endpoint, *, auth: bool = True) -> Callable[[F], F]:
             result = self._pipeline.call(endpoint, ordered, auth=auth)
             return None if returns_nothing else result
 
-        # What functools.wraps does, written out: about 150 methods are bound at import.
-        wrapper.__module__ = func.__module__
-        wrapper.__name__ = func.__name__
-        wrapper.__qualname__ = func.__qualname__
-        wrapper.__annotations__ = func.__annotations__
-        wrapper.__dict__.update(func.__dict__)
-        wrapper.__wrapped__ = func  # type: ignore[attr-defined]
-        wrapper.__doc__ = _with_note(func.__doc__, endpoint.version_note)
+        copy_metadata(wrapper, func, _with_note(func.__doc__, endpoint.version_note))
         wrapper.__endpoint__ = endpoint  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ..errors import MastodonIllegalArgumentError
-from .binding import _parameters
+from .binding import _parameters, copy_metadata
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,13 +69,7 @@ def checked(
                 check_type(name, values.get(name), kind)
             return method(self, *args, **kwargs)
 
-        wrapper.__module__ = method.__module__
-        wrapper.__name__ = method.__name__
-        wrapper.__qualname__ = method.__qualname__
-        wrapper.__doc__ = method.__doc__
-        wrapper.__annotations__ = method.__annotations__
-        wrapper.__dict__.update(method.__dict__)
-        wrapper.__wrapped__ = method  # type: ignore[attr-defined]
+        copy_metadata(wrapper, method, method.__doc__)
         return wrapper  # type: ignore[return-value]
 
     return decorate
