@@ -39,7 +39,7 @@ from mastodon.plugin import (
 from mastodon.plugins import BackendRegistry, make_plugin_manager, register_plugin, unregister_plugin
 
 HOOKS = sorted(name for name, value in vars(hookspecs).items() if name.startswith("mastodon_") and callable(value))
-BACKENDS = Path(__file__).resolve().parent.parent / "backends"
+BACKENDS = Path(__file__).resolve().parent.parent / "backends" / "mastodon_backends"
 
 
 @pytest.fixture
