@@ -81,6 +81,14 @@ class BackendInfo(Record, frozen=True):
     #: Calls the server does not serve, with the reason users and the matrix see. Checked
     #: after the ``mastodon_endpoint_available`` hook (which can still allow or refuse).
     unsupported: tuple[Unsupported, ...] = ()
+    #: Endpoint names this server serves although they are newer than the Mastodon
+    #: version it reports: the core's version gate lets them through (the hook and the
+    #: declared refusals above still come first).
+    served_beyond_version: frozenset[str] = frozenset()
+    #: Why the core's Mastodon-version gate is what refuses this server's other calls (a
+    #: server reporting a fixed compatibility level...): added to those refusals, so
+    #: users and the compatibility matrix see it.
+    version_gate_note: str = ""
     #: Endpoint name -> the route this server serves it at. Used when the
     #: ``mastodon_route`` hook has no answer.
     routes: dict[str, Route] = field(default_factory=dict, compare=False)

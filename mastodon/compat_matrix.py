@@ -111,6 +111,8 @@ class BackendSummary:
     max_media_attachments: int | None
     hooks: tuple[str, ...]
     quirks: tuple[str, ...]
+    #: Endpoints the chain declares served whatever Mastodon version the server reports.
+    served_beyond_version: tuple[str, ...] = ()
 
 
 @dataclass
@@ -167,6 +169,7 @@ class Matrix:
                     "max_media_attachments": b.max_media_attachments,
                     "hooks": list(b.hooks),
                     "quirks": list(b.quirks),
+                    "served_beyond_version": list(b.served_beyond_version),
                 }
                 for name, b in self.backends.items()
             },
@@ -416,6 +419,7 @@ def _summarise_backend(registry: BackendRegistry, name: str) -> BackendSummary:
         max_media_attachments=info.max_media_attachments,
         hooks=tuple(hooks),
         quirks=tuple(_hook_quirks(registry, name) + _declared_quirks(info) + _implemented_quirks(hooks)),
+        served_beyond_version=tuple(sorted(registry.hooks_for(name).served_beyond_version)),
     )
 
 
@@ -466,6 +470,10 @@ def _declared_quirks(info: Any) -> list[str]:
         quirks.append(f"extends the {info.extends} backend")
     if info.visibilities:
         quirks.append("extra visibilities: " + ", ".join(info.visibilities))
+    if info.unsupported:
+        quirks.append(f"declares {len(info.unsupported)} refusals (calls it does not serve, with the reason)")
+    if info.served_beyond_version:
+        quirks.append(f"declares {len(info.served_beyond_version)} endpoints served beyond its reported Mastodon version")
     if info.max_media_attachments != 4:
         limit = "no limit" if info.max_media_attachments is None else str(info.max_media_attachments)
         quirks.append(f"media attachments per status: {limit}")
@@ -843,7 +851,22 @@ def _gate_cell(pipeline: Any, ctx: Any, ep: Endpoint) -> Cell:
         return Cell(NOT_APPLICABLE, "no route for this server-specific endpoint")
     if route is not None and route == f"{ep.method.upper()} {ep.path}":
         route = None
-    return Cell(AVAILABLE, None, route)
+    return Cell(AVAILABLE, _beyond_version_note(pipeline.hooks, ctx, ep), route)
+
+
+def _beyond_version_note(hooks: Any, ctx: Any, ep: Endpoint) -> str | None:
+    """Why an endpoint newer than the server's reported Mastodon version is available, if so."""
+    from .versions import format_version, parse_version_tuple
+
+    version = ctx.version
+    if ep.name not in hooks.served_beyond_version or version is None or not version.gates:
+        return None
+    if parse_version_tuple(ep.added) <= version.mastodon:
+        return None
+    return (
+        f"served although added in Mastodon {ep.added}, newer than the reported "
+        f"{format_version(version.mastodon)} (the backend declares it)"
+    )
 
 
 def _short_version(version: str) -> str:

@@ -110,7 +110,7 @@ class RequestPipeline:
         if _version(need) > have:
             raise MastodonVersionError(
                 f"Version check failed (Need Mastodon instance version {need} or greater for "
-                f"{endpoint.name}, have {format_version(have)})"
+                f"{endpoint.name}, have {format_version(have)}){self._gate_note()}"
             )
         if arguments:
             for param in endpoint.params:
@@ -118,7 +118,13 @@ class RequestPipeline:
                     raise MastodonVersionError(
                         f"Version check failed (Need Mastodon instance version {param.added} or greater "
                         f"for parameter {param.name!r} of {endpoint.name}, have {format_version(have)})"
+                        f"{self._gate_note()}"
                     )
+
+    def _gate_note(self) -> str:
+        """The backend's note on its version gate, as the end of a refusal (or nothing)."""
+        note = self.hooks.version_gate_note
+        return f": {note}" if note else ""
 
     def check_features(self, endpoint: Endpoint, arguments: dict[str, Any]) -> None:
         """Raise :class:`MastodonBackendFeatureError` for a server-extra parameter the backend lacks."""

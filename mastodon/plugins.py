@@ -317,6 +317,10 @@ class Hooks:
         self._routes: dict[str, Route] = {}
         for info in reversed(infos):
             self._routes.update(info.routes)
+        #: Endpoints the chain declares served whatever Mastodon version the server reports.
+        self.served_beyond_version = frozenset(name for info in infos for name in info.served_beyond_version)
+        #: The active backend's (else the nearest extended one's) note on its version gate.
+        self.version_gate_note = next((info.version_gate_note for info in infos if info.version_gate_note), "")
         self._has_route = self._has_route or bool(self._routes)
 
     def endpoint_available(self, ctx: ServerContext, endpoint: Endpoint) -> bool | str | None:
@@ -328,8 +332,8 @@ class Hooks:
             refusal = self.declared_refusal(endpoint)
             if refusal is not None:
                 return refusal
-        if result is None and endpoint.name in self._routes:
-            return True  # a declared route serves it (the backend said so)
+        if result is None and (endpoint.name in self._routes or endpoint.name in self.served_beyond_version):
+            return True  # a declared route serves it, or the backend says the server does
         return result
 
     def declared_refusal(self, endpoint: Endpoint) -> str | bool | None:

@@ -24,9 +24,9 @@ class _Declared:
 def declared(monkeypatch: pytest.MonkeyPatch, make_api: Any) -> Any:
     monkeypatch.setattr("mastodon.plugins._registry", BackendRegistry(make_plugin_manager(load_entry_points=False)))
 
-    def build(**declared: Any) -> Any:
+    def build(version: str = "4.2.0", **declared: Any) -> Any:
         register_plugin(_Declared(**declared), name="declared")
-        return make_api(feature_set="declared")
+        return make_api(version=version, feature_set="declared")
 
     return build
 
@@ -94,6 +94,40 @@ def test_declared_refusals_and_routes(declared, mock_http, make_api) -> None:
     from mastodon.plugin import ENDPOINTS
 
     assert hooks.endpoint_available(api.server_context, ENDPOINTS["admin_accounts"]) == "no admin API"  # what the matrix asks
+
+
+def test_endpoints_served_beyond_the_reported_version_pass_the_version_gate(declared, mock_http) -> None:
+    from mastodon import MastodonBackendFeatureError, MastodonVersionError
+    from mastodon.plugin import Unsupported
+
+    api = declared(
+        version="3.4.1",
+        served_beyond_version=frozenset({"tag_follow", "followed_tags"}),
+        unsupported=(Unsupported("no tag listing", endpoint="followed_tags"),),
+    )
+    mock_http.add("POST", "/api/v1/tags/fedi/follow", {"name": "fedi", "url": "https://x.example/tags/fedi"})
+    api.tag_follow("fedi")  # added in Mastodon 4.0.0
+    assert mock_http.last.path == "/api/v1/tags/fedi/follow"
+    with pytest.raises(MastodonVersionError, match=r"4\.0\.0"):
+        api.tag_unfollow("fedi")  # not declared: the version gate still applies
+    with pytest.raises(MastodonBackendFeatureError, match="no tag listing"):
+        api.followed_tags()  # a declared refusal wins
+    assert len(mock_http.sent) == 1
+
+
+def test_the_version_gate_note_ends_version_refusals(declared, mock_http) -> None:
+    from mastodon import MastodonVersionError
+
+    api = declared(version="3.4.1", version_gate_note="this server reports a fixed API level")
+    with pytest.raises(MastodonVersionError) as caught:
+        api.tag_follow("fedi")
+    assert str(caught.value) == (
+        "Version check failed (Need Mastodon instance version 4.0.0 or greater for tag_follow, have 3.4.1)"
+        ": this server reports a fixed API level"
+    )
+    with pytest.raises(MastodonVersionError, match=r"parameter 'types'.*: this server reports a fixed API level$"):
+        api.notifications(types=["mention"])
+    assert mock_http.sent == []
 
 
 def test_unsupported_rules_match_exact_paths_and_whole_segments() -> None:

@@ -223,9 +223,10 @@ def test_reactions_are_allowed_whatever_the_mastodon_version(make_api, mock_http
     assert len(old.status_emoji_reactions(STATUS_ID)) == 2
 
 
-def test_mainline_gates_still_apply(fedibird, mock_http):
-    with pytest.raises(MastodonVersionError, match=r"3\.5\.0"):
-        fedibird.status_update(STATUS_ID, status="edited")
+def test_mainline_parameter_gates_still_apply(fedibird, mock_http):
+    # Fedibird's notifications route reads exclude_types[] only, as mainline before 3.5.0.
+    with pytest.raises(MastodonVersionError, match=r"3\.5\.0 or greater for parameter 'types'"):
+        fedibird.notifications(types=["mention"])
     assert mock_http.sent == []
 
 

@@ -6,6 +6,8 @@
 - **Detection**: nodeinfo ``software.name == "akkoma"``, or an instance version string
   ``"... (compatible; Akkoma x.y.z)"``. Version parsing is Pleroma's (same string form,
   ``software == "akkoma"``).
+- **Gates** are Pleroma's; the endpoints they leave to the reported Mastodon version
+  (2.7.2) are refused with a note saying so (Akkoma's route table was not checked).
 - Akkoma 3.2 and later put ``emoji_reactions`` (with ``account_ids``) on the status
   itself; the Pleroma normalisation keeps them in the shared shape.
 """
@@ -23,6 +25,13 @@ FEATURES = frozenset(
 )
 
 
+#: Why the endpoints Pleroma's gates leave to the reported Mastodon version are refused.
+VERSION_GATE_NOTE = (
+    "Akkoma's gates follow the Mastodon API level it reports (2.7.2, as Pleroma's); Akkoma's "
+    "route table was not checked, so the server may serve this anyway (version_check_mode='none' sends it)"
+)
+
+
 @hookimpl
 def mastodon_backend_info() -> BackendInfo:
     return BackendInfo(
@@ -33,6 +42,7 @@ def mastodon_backend_info() -> BackendInfo:
         visibilities=("local", "list:"),
         max_media_attachments=None,
         sample_versions=("2.7.2 (compatible; Akkoma 3.10.0)",),
+        version_gate_note=VERSION_GATE_NOTE,
     )
 
 

@@ -20,6 +20,13 @@ What it changes, for ``feature_set="fedibird"`` (or when detected):
   ``api.call_endpoint("fedibird_status_post", status="hi", expires_in=3600,
   expires_action="delete")``.
 - ``emoji_reaction`` notifications also get ``emoji`` and ``emoji_url``, as Pleroma's do.
+- **Gates**: Fedibird reports Mastodon 3.4.1, but its routes differ from mainline
+  3.4.1's. Calls it has no route for are refused before any request, naming the source
+  (``fedibird/mastodon`` ``config/routes.rb``); the newer endpoints it has routes for
+  (tag following, ``followed_tags``, ``remove_from_followers``, ``GET /api/v1/statuses``
+  and ``/api/v1/accounts`` by ids, ``status_history``, which always answers an empty
+  list) are allowed although the reported version predates them (``UNSUPPORTED`` and
+  ``SERVED_BEYOND_VERSION`` below).
 - **Detection**: nodeinfo ``software.name == "fedibird"``, or ``fedibird_capabilities`` in
   the instance (preferred: forks such as kmyblue implement Fedibird's API under their own
   name). The version string is a plain Mastodon one, parsed by ``mainline``.
@@ -44,6 +51,7 @@ from mastodon.plugin import (
     Param,
     Route,
     ServerContext,
+    Unsupported,
     hookimpl,
     unify_reactions,
     walk_entities,
@@ -83,6 +91,107 @@ FEDIBIRD_STATUS_POST = Endpoint(
     mainline=False,
 )
 
+# -- gates -------------------------------------------------------------------------------
+# Fedibird reports Mastodon 3.4.1 (lib/mastodon/version.rb), but its route table is not
+# mainline 3.4.1's: it lacks some routes older than that and has some newer ones. The
+# tables below come from config/routes.rb of fedibird/mastodon (fedibird branch, as of
+# 2024-10) and its streaming server (streaming/index.js), compared with every endpoint the
+# library declares (method and path). Keyed by method and path template, so they also
+# cover endpoints other plugins declare for the same routes.
+
+#: Where the facts come from, named in every refusal.
+SOURCE = "not in fedibird/mastodon config/routes.rb (fedibird branch, 2024-10)"
+
+#: Path prefixes Fedibird serves nothing under -> what is missing.
+MISSING_PREFIXES: dict[str, str] = {
+    "/api/v1/admin/canonical_email_blocks": "no admin canonical e-mail blocks API",
+    "/api/v1/admin/dimensions": "no admin dashboard API",
+    "/api/v1/admin/measures": "no admin dashboard API",
+    "/api/v1/admin/retention": "no admin dashboard API",
+    "/api/v1/admin/domain_allows": "no admin domain allows API",
+    "/api/v1/admin/domain_blocks": "no admin domain blocks API",
+    "/api/v1/admin/email_domain_blocks": "no admin e-mail domain blocks API",
+    "/api/v1/admin/ip_blocks": "no admin IP blocks API",
+    "/api/v1/admin/trends": "no admin trends API",
+    "/api/v2/admin": "no v2 admin API",
+    "/api/v1/annual_reports": "no annual reports",
+    "/api/v1/collections": "no collections",
+    "/api/v1/notifications/requests": "no filtered notifications (notification requests)",
+    "/api/v1/profile": "no /api/v1/profile routes (update_credentials works)",
+    "/api/v1_alpha": "no /api/v1_alpha routes",
+    "/api/v2/filters": "no v2 filters (the v1 filters API works)",
+    "/api/v2/notifications": "no grouped notifications or notification policy",
+}
+
+_ENDORSE = "no account endorsements (pin/unpin work)"
+_QUOTES = "no mainline quote routes (Fedibird's own quotes work through quote_id)"
+_TRENDS = "only GET /api/v1/trends (trending tags)"
+
+#: (method, path template) -> what is missing.
+MISSING_ROUTES: dict[tuple[str, str], str] = {
+    ("GET", "/.well-known/oauth-authorization-server"): "no OAuth authorization server metadata",
+    ("GET", "/oauth/userinfo"): "no OAuth userinfo route",
+    ("GET", "/api/v1/accounts/familiar_followers"): "no familiar followers",
+    ("GET", "/api/v1/accounts/{id}/collections"): "no collections",
+    ("GET", "/api/v1/accounts/{id}/in_collections"): "no collections",
+    ("POST", "/api/v1/accounts/{id}/endorse"): _ENDORSE,
+    ("POST", "/api/v1/accounts/{id}/unendorse"): _ENDORSE,
+    ("POST", "/api/v1/follows"): "no remote follow by URI",
+    ("GET", "/api/v1/instance/domain_blocks"): "no public list of blocked domains",
+    ("GET", "/api/v1/instance/extended_description"): "no extended description route",
+    ("GET", "/api/v1/instance/languages"): "no instance languages route",
+    ("GET", "/api/v1/instance/terms_of_service"): "no terms of service route",
+    ("GET", "/api/v1/instance/terms_of_service/{date}"): "no terms of service route",
+    ("GET", "/api/v1/instance/translation_languages"): "no translation",
+    ("GET", "/api/v2/instance"): "only the v1 instance route",
+    ("POST", "/api/v1/notifications/dismiss"): "only POST /api/v1/notifications/:id/dismiss",
+    ("GET", "/api/v1/notifications/unread_count"): "no unread notification count",
+    ("GET", "/api/v1/reports"): "no route listing reports (making one works)",
+    ("GET", "/api/v1/search"): "only the v2 search route",
+    ("PUT", "/api/v1/statuses/{id}"): "no status editing",
+    ("GET", "/api/v1/statuses/{id}/source"): "no status editing (no source route)",
+    ("GET", "/api/v1/statuses/{id}/card"): "no card route (a status's card is in its card field)",
+    ("POST", "/api/v1/statuses/{id}/translate"): "no translation",
+    ("GET", "/api/v1/statuses/{id}/quotes"): _QUOTES,
+    ("POST", "/api/v1/statuses/{id}/quotes/{quoting_status_id}/revoke"): _QUOTES,
+    ("PUT", "/api/v1/statuses/{id}/interaction_policy"): _QUOTES,
+    ("POST", "/api/v1/tags/{name}/feature"): "no tag featuring routes (the featured_tags API works)",
+    ("POST", "/api/v1/tags/{name}/unfeature"): "no tag featuring routes (the featured_tags API works)",
+    ("GET", "/api/v1/timelines/link"): "no link timeline",
+    ("GET", "/api/v1/trends/links"): _TRENDS,
+    ("GET", "/api/v1/trends/statuses"): _TRENDS,
+    ("GET", "/api/v1/trends/tags"): _TRENDS,
+}
+
+#: Endpoints newer than Mastodon 3.4.1 that Fedibird has routes for.
+SERVED_BEYOND_VERSION = frozenset(
+    {
+        "accounts",  # GET /api/v1/accounts takes id[] (and ids[])
+        "statuses",  # GET /api/v1/statuses takes ids[]: see STATUSES_IDS
+        "account_remove_from_followers",
+        "status_history",  # the route answers an empty list: Fedibird keeps no edit history
+        "tag",
+        "tag_follow",
+        "tag_unfollow",
+        "followed_tags",
+    }
+)
+
+#: The wire name of the ids of ``GET /api/v1/statuses`` on Fedibird (mainline: ``id[]``).
+STATUSES_IDS = "ids[]"
+
+
+def _reason(what: str) -> str:
+    return f"Fedibird has {what}: {SOURCE}"
+
+
+#: The tables above as the rules ``BackendInfo.unsupported`` declares (the core gates on them).
+UNSUPPORTED: tuple[Unsupported, ...] = (
+    *(Unsupported(_reason(what), method=method, path=path) for (method, path), what in MISSING_ROUTES.items()),
+    *(Unsupported(_reason(what), path_prefix=prefix) for prefix, what in MISSING_PREFIXES.items()),
+)
+
+
 # -- discovery ---------------------------------------------------------------------------
 
 
@@ -95,7 +204,9 @@ def mastodon_backend_info() -> BackendInfo:
         features=FEATURES,
         visibilities=VISIBILITIES,
         max_media_attachments=None,  # an admin setting on Fedibird; the server enforces it
-        sample_versions=("4.2.0",),
+        sample_versions=("3.4.1",),  # what fedibird/mastodon's lib/mastodon/version.rb reports
+        unsupported=UNSUPPORTED,
+        served_beyond_version=SERVED_BEYOND_VERSION,
     )
 
 
@@ -134,6 +245,8 @@ def mastodon_prepare_params(
             params["quote_id"] = extensions.pop("quote_id")
     elif name == "fedibird_status_post":
         check_status_params(params)
+    elif name == "statuses" and "id[]" in params:
+        params[STATUSES_IDS] = params.pop("id[]")
 
 
 @hookimpl

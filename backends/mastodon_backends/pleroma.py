@@ -22,7 +22,9 @@ What it changes, for ``feature_set="pleroma"`` (or when detected):
   ``poll_limits``, ``upload_limit``...) are also filled into ``configuration``.
 - **Gates**: endpoints Pleroma serves although it reports Mastodon 2.7.2 (polls,
   bookmarks, markers, edits...) are allowed by Pleroma's own version; ``featured_tags``
-  (404 on Pleroma) is refused before a request.
+  (404 on Pleroma) is refused before a request. Every other endpoint is gated by the
+  reported Mastodon version (2.7.2), and each such refusal says so: Pleroma's route
+  table was not available to check them against.
 - **Streaming** uses WebSocket.
 """
 
@@ -88,6 +90,12 @@ SINCE: dict[str, tuple[int, int, int]] = {
     "status_history": (2, 5, 0),
     "status_source": (2, 5, 0),
 }
+#: Why every other endpoint is gated by the reported Mastodon version (``version_gate_note``).
+VERSION_GATE_NOTE = (
+    "Pleroma's gates follow the Mastodon API level it reports (2.7.2: its documentation says it "
+    '"is generally compatible with the Mastodon 2.7.2 API"); Pleroma\'s route table was not checked, '
+    "so the server may serve this anyway (version_check_mode='none' sends it)"
+)
 #: Endpoints Pleroma does not implement at all.
 MISSING = {
     "featured_tags": "Pleroma answers GET /api/v1/featured_tags with 404",
@@ -130,6 +138,7 @@ def mastodon_backend_info() -> BackendInfo:
         visibilities=VISIBILITIES,
         max_media_attachments=None,
         sample_versions=("2.7.2 (compatible; Pleroma 2.6.0)",),
+        version_gate_note=VERSION_GATE_NOTE,
     )
 
 

@@ -224,7 +224,7 @@ def matrix_page() -> str:
 
 def backend_facts(name: str) -> str:
     """reST for one backend: its module docstring, declaration, hooks, refusals and recordings."""
-    from mastodon.compat_matrix import GATED, RECORDED, build_matrix
+    from mastodon.compat_matrix import AVAILABLE, GATED, RECORDED, build_matrix
 
     module = BACKEND_MODULES.get(name, name)
     lines: list[str] = []
@@ -262,10 +262,18 @@ def backend_facts(name: str) -> str:
         refused = [(row.name, row.cells[column.key].reason or "") for row in matrix.rows if row.cells[column.key].status == GATED]
         recorded = [row.name for row in matrix.rows if row.cells[column.key].status == RECORDED]
         routed = [(row.name, row.cells[column.key].route) for row in matrix.rows if row.cells[column.key].route]
+        beyond = [
+            (row.name, row.cells[column.key].reason or "")
+            for row in matrix.rows
+            if row.cells[column.key].status in (AVAILABLE, RECORDED) and row.name in summary.served_beyond_version
+        ]
         if recorded:
             lines += [f"Verified by recordings ({len(recorded)}): " + ", ".join(f"``{n}``" for n in recorded) + ".", ""]
         if routed:
             lines += ["Routed elsewhere:", ""] + [f"- ``{n}``: ``{r}``" for n, r in routed] + [""]
+        if beyond:
+            lines += [f"Served beyond the reported Mastodon version ({len(beyond)}):", ""]
+            lines += [f"- ``{n}``" + (f": {_escape(r)}" if r else "") for n, r in beyond] + [""]
         if refused:
             lines += [f"Refused before any request ({len(refused)}):", ""]
             prefix = "is not available on the"
