@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from .backend_types import ServerContext
+from .backend_types import CallInfo, Route, ServerContext
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import MastodonIllegalArgumentError, MastodonVersionError, MastodonWarning
@@ -379,7 +379,7 @@ class MastodonBase:
     def _detect_backend(self, quiet_version: bool) -> None:
         from .detection import detect_backend, parse_server_version
 
-        match, nodeinfo, instance = detect_backend(self._registry, self._transport)
+        match, nodeinfo, instance = detect_backend(self._registry, self._pipeline)
         self._ctx.nodeinfo, self._ctx.instance = nodeinfo, instance
         if match is None:
             software = (nodeinfo or {}).get("software")
@@ -439,7 +439,7 @@ class MastodonBase:
     def _ask_version(self, fail_hard: bool, stacklevel: int) -> None:
         from .detection import fetch_server_version
 
-        version, instance, reason = fetch_server_version(self._transport, self._pipeline.hooks)
+        version, instance, reason = fetch_server_version(self._pipeline, self._pipeline.hooks)
         if instance is not None:
             self._ctx.instance = instance
         if version is not None:
@@ -509,7 +509,10 @@ class MastodonBase:
         """
         from email.utils import parsedate_to_datetime
 
-        response = self._transport.request("GET", "/api/v1/instance", auth=True, ratelimit=False)
+        from .endpoints.instance import instance
+
+        call = CallInfo(instance, route=Route(instance.method, instance.path))
+        response = self._pipeline.send(instance.method, instance.path, {}, call, ratelimit=False)
         try:
             return parsedate_to_datetime(response.headers["Date"]).astimezone(timezone.utc)
         except (KeyError, TypeError, ValueError, IndexError, OverflowError):
@@ -578,8 +581,9 @@ class MastodonBase:
             endpoint = Endpoint("fetch_page", method, path)
         self._learn_server()
         pipeline = self._pipeline
-        response = pipeline.send(method, path, params)
-        return pipeline.process(endpoint, method, path, params, response)
+        call = CallInfo(endpoint, params=params, route=Route(method, path))
+        response = pipeline.send(method, path, params, call)
+        return pipeline.process(endpoint, method, path, params, response, call)
 
     def pagination_page_iterator(
         self, start_page: Any, direction: str = "next", return_pagination_info: bool = False

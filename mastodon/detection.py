@@ -7,7 +7,9 @@ import warnings
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .backend_types import BackendMatch
+from .backend_types import BackendMatch, CallInfo, Route
+from .endpoints import instance as I
+from .endpoints.model import Endpoint
 from .errors import (
     MastodonAPIError,
     MastodonError,
@@ -16,10 +18,10 @@ from .errors import (
     MastodonRatelimitError,
     MastodonServerError,
 )
-from .transport import Transport
 from .versions import ServerVersion, find_version_tuple, version_for_api_level
 
 if TYPE_CHECKING:
+    from .pipeline import RequestPipeline
     from .plugins import BackendRegistry, Hooks
 
 NODEINFO_SCHEMAS = (
@@ -28,21 +30,28 @@ NODEINFO_SCHEMAS = (
 )
 
 
-def fetch_json(transport: Transport, path_or_url: str, auth: bool = False) -> Any:
-    """GET a JSON document from the API host (a URL must be on the API host, or ``None`` is returned)."""
-    base = transport.api_base_url
-    if path_or_url.startswith(("http://", "https://")):
-        target, here = urlsplit(path_or_url), urlsplit(base)
-        if target.netloc != here.netloc:
-            return None
-        path_or_url = _path_of(target)
-    return _get_json(transport, path_or_url, auth=auth)
+def fetch_json(pipeline: RequestPipeline, endpoint: Endpoint, auth: bool = False, url: str | None = None) -> Any:
+    """GET ``endpoint``'s JSON document (at ``url``, if given) from the API host.
+
+    A ``url`` off the API host is not asked: ``None`` is returned. The request is not
+    gated, typed or normalised; the backend's headers and error reading apply.
+    """
+    path = endpoint.path
+    if url is not None:
+        if url.startswith(("http://", "https://")):
+            target, here = urlsplit(url), urlsplit(pipeline.transport.api_base_url)
+            if target.netloc != here.netloc:
+                return None
+            url = _path_of(target)
+        path = url
+    return _get_json(pipeline, endpoint, path, auth=auth)
 
 
-def _get_json(transport: Transport, path: str, auth: bool = False, base_url: str | None = None) -> Any:
+def _get_json(pipeline: RequestPipeline, endpoint: Endpoint, path: str, auth: bool = False, base_url: str | None = None) -> Any:
     from .decode import decode_response
 
-    response = transport.request("GET", path, auth=auth, ratelimit=False, base_url=base_url)
+    call = CallInfo(endpoint, route=Route("GET", path))
+    response = pipeline.send("GET", path, {}, call, auth=auth, ratelimit=False, base_url=base_url)
     return decode_response(response, convert_ids=False)
 
 
@@ -70,7 +79,7 @@ def nodeinfo_links(index: Any) -> list[tuple[str, str]]:
     return [(rel, href) for _, rel, href in found]
 
 
-def fetch_nodeinfo(transport: Transport, schema: str | None = None, fallback: bool = True) -> Any:
+def fetch_nodeinfo(pipeline: RequestPipeline, schema: str | None = None, fallback: bool = True) -> Any:
     """The server's nodeinfo document.
 
     With no ``schema``, the newest schema the server lists; with one, that schema, or
@@ -79,7 +88,7 @@ def fetch_nodeinfo(transport: Transport, schema: str | None = None, fallback: bo
     without credentials; if that host cannot be reached, its path is asked of the API host.
     Raises :class:`MastodonNotFoundError` when the server offers no such document.
     """
-    index = fetch_json(transport, "/.well-known/nodeinfo")
+    index = fetch_json(pipeline, I.instance_nodeinfo)
     links = nodeinfo_links(index)
     chosen = [link for link in links if link[0] == schema] if schema else links
     if not chosen and fallback:
@@ -88,20 +97,21 @@ def fetch_nodeinfo(transport: Transport, schema: str | None = None, fallback: bo
         offered = ", ".join(rel.rsplit("/", 1)[-1] for rel, _ in links) or "none"
         wanted = f" of schema {schema}" if schema else ""
         raise MastodonNotFoundError(f"The server offers no nodeinfo document{wanted} (schemas listed: {offered})")
-    return fetch_nodeinfo_document(transport, chosen[0][1])
+    return fetch_nodeinfo_document(pipeline, chosen[0][1])
 
 
-def fetch_nodeinfo_document(transport: Transport, href: str) -> Any:
+def fetch_nodeinfo_document(pipeline: RequestPipeline, href: str) -> Any:
     """GET the nodeinfo document at ``href``; another host is asked without credentials."""
+    endpoint = I.instance_nodeinfo
     if not href.startswith(("http://", "https://")):
-        return _get_json(transport, href)
-    target, here = urlsplit(href), urlsplit(transport.api_base_url)
+        return _get_json(pipeline, endpoint, href)
+    target, here = urlsplit(href), urlsplit(pipeline.transport.api_base_url)
     if target.netloc == here.netloc:
-        return _get_json(transport, _path_of(target))
+        return _get_json(pipeline, endpoint, _path_of(target))
     try:
-        return _get_json(transport, _path_of(target), auth=False, base_url=f"{target.scheme}://{target.netloc}")
+        return _get_json(pipeline, endpoint, _path_of(target), auth=False, base_url=f"{target.scheme}://{target.netloc}")
     except MastodonError:
-        return _get_json(transport, _path_of(target))  # the canonical name may not resolve from here
+        return _get_json(pipeline, endpoint, _path_of(target))  # the canonical name may not resolve from here
 
 
 def parse_server_version(hooks: Hooks, version_string: str) -> ServerVersion:
@@ -149,17 +159,17 @@ def _document(value: Any) -> dict[str, Any] | None:
 
 
 def detect_backend(
-    registry: BackendRegistry, transport: Transport
+    registry: BackendRegistry, pipeline: RequestPipeline
 ) -> tuple[BackendMatch | None, dict[str, Any] | None, dict[str, Any] | None]:
     """Ask every backend about the server's nodeinfo and instance documents."""
     nodeinfo: dict[str, Any] | None = None
     instance: dict[str, Any] | None = None
     try:
-        nodeinfo = _document(fetch_nodeinfo(transport))
+        nodeinfo = _document(fetch_nodeinfo(pipeline))
     except MastodonError:
         nodeinfo = None
     try:
-        instance = _document(fetch_json(transport, "/api/v1/instance", auth=True))
+        instance = _document(fetch_json(pipeline, I.instance, auth=True))
     except MastodonNetworkError:
         raise  # unreachable: say so, rather than "no backend recognises this server"
     except MastodonError:
@@ -172,7 +182,7 @@ def detect_backend(
 TRANSIENT_ERRORS = (MastodonNetworkError, MastodonRatelimitError, MastodonServerError)
 
 
-def fetch_server_version(transport: Transport, hooks: Hooks) -> tuple[ServerVersion | None, dict[str, Any] | None, str]:
+def fetch_server_version(pipeline: RequestPipeline, hooks: Hooks) -> tuple[ServerVersion | None, dict[str, Any] | None, str]:
     """Ask the server its version: ``(version, instance document, "")``.
 
     The version string of ``/api/v1/instance`` is parsed through the backends' hooks. When
@@ -183,7 +193,7 @@ def fetch_server_version(transport: Transport, hooks: Hooks) -> tuple[ServerVers
     version).
     """
     try:
-        instance = fetch_json(transport, "/api/v1/instance", auth=True)
+        instance = fetch_json(pipeline, I.instance, auth=True)
     except TRANSIENT_ERRORS:
         raise
     except MastodonAPIError as exc:
@@ -195,14 +205,14 @@ def fetch_server_version(transport: Transport, hooks: Hooks) -> tuple[ServerVers
         return None, instance, "the instance document names no version"
     version = parse_server_version(hooks, raw)
     if not version.gates:
-        version = with_api_level(transport, version)
+        version = with_api_level(pipeline, version)
     return version, instance, ""
 
 
-def with_api_level(transport: Transport, version: ServerVersion) -> ServerVersion:
+def with_api_level(pipeline: RequestPipeline, version: ServerVersion) -> ServerVersion:
     """``version`` gated at the release of the server's ``api_versions.mastodon`` level, if it states one."""
     try:
-        document = fetch_json(transport, "/api/v2/instance", auth=True)
+        document = fetch_json(pipeline, I.instance_v2, auth=True)
     except MastodonNetworkError:
         raise
     except MastodonError:  # no v2 instance: a server older than 4.0, or not Mastodon-like

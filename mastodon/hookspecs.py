@@ -130,17 +130,24 @@ def mastodon_route(ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any
 
 
 @hookspec
-def mastodon_request_headers(ctx: ServerContext, headers: dict[str, str]) -> None:
-    """Add or change HTTP headers sent with every request, in place."""
+def mastodon_request_headers(ctx: ServerContext, headers: dict[str, str], call: CallInfo) -> None:
+    """Add or change HTTP headers sent with every request, in place.
+
+    ``call`` is the request's :class:`CallInfo` (its ``route`` is set for API calls).
+    Requests the client makes on its own (server detection, nodeinfo, the next page of a
+    list) and streaming connections are asked too, with the endpoint they serve.
+    Every implementation runs.
+    """
 
 
 @hookspec(firstresult=True)
-def mastodon_error_message(ctx: ServerContext, response: requests.Response) -> str | ErrorDetails | None:
+def mastodon_error_message(ctx: ServerContext, response: requests.Response, call: CallInfo) -> str | ErrorDetails | None:
     """Extract a readable error message from an error response the core cannot read.
 
-    Called only when the body is not JSON with an ``error`` field (e.g. an HTML page).
-    Return the message, or an :class:`ErrorDetails` to also choose the exception class by
-    another HTTP status (``ErrorDetails("Invalid access token", as_status=401)`` raises
+    Called only when the body is not JSON with an ``error`` field (e.g. an HTML page);
+    ``call`` is the :class:`CallInfo` of the call answered. Return the message, or an
+    :class:`ErrorDetails` to also choose the exception class by another HTTP status
+    (``ErrorDetails("Invalid access token", as_status=401)`` raises
     :class:`MastodonUnauthorizedError` for a 400 answer). First result wins.
     """
 

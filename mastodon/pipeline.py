@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from .backend_types import NOT_SUPPORTED, BackendInfo, CallInfo, DecodeOptions, ErrorDetails, Route, ServerContext
+from .backend_types import NOT_SUPPORTED, BackendInfo, CallInfo, DecodeOptions, Route, ServerContext
 from .decode import decode_response
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
 from .errors import (
+    MastodonAPIError,
     MastodonBackendFeatureError,
     MastodonError,
     MastodonIllegalArgumentError,
@@ -27,7 +28,7 @@ from .errors import (
 )
 from .pagination import attach_pagination
 from .params import NUMERIC_BOOLEANS, encode_arguments, path_value
-from .transport import Transport
+from .transport import Transport, api_error, error_body, scrub
 from .versions import VersionTuple, format_version, parse_version_tuple
 
 if TYPE_CHECKING:
@@ -81,14 +82,28 @@ class RequestPipeline:
         from .entity_types import type_result
 
         self.type_result = type_result
-        self.transport.header_hook = self._headers
-        self.transport.error_hook = self._error_message
 
-    def _headers(self, headers: dict[str, str]) -> None:
-        self.hooks.request_headers(self.ctx, headers)
+    def headers(self, call: CallInfo, auth: bool = True, token: str | None = None) -> dict[str, str]:
+        """The headers of one request for ``call``: the client's (:meth:`Transport.headers`) and the backend's.
 
-    def _error_message(self, response: requests.Response) -> str | ErrorDetails | None:
-        return self.hooks.error_message(self.ctx, response)
+        Streaming connections are opened with these too.
+        """
+        headers = self.transport.headers(auth, token)
+        self.hooks.request_headers(self.ctx, headers, call)
+        return headers
+
+    def api_error(self, response: requests.Response, call: CallInfo, secrets: list[str]) -> MastodonAPIError:
+        """The exception for an error response to ``call``, ``secrets`` masked in its text.
+
+        The core reads JSON error bodies; the backend (``mastodon_error_message``) reads
+        the others, before an HTML page's heading or the start of the text stands in.
+        """
+        body, message = error_body(response)
+        if message is None:
+            message = self.hooks.error_message(self.ctx, response, call)
+        error = api_error(response, body, message)
+        error.args = scrub(error.args, secrets)  # servers may echo the token or password
+        return error
 
     # -- gate ----------------------------------------------------------------------------
 
@@ -198,7 +213,7 @@ class RequestPipeline:
             # A JSON body carries lists as arrays: ``media_ids``, not the form's ``media_ids[]``.
             params = {k[:-2] if k.endswith("[]") else k: v for k, v in params.items()}
         response = self.send(
-            method, path, params, files=call.files or None, use_json=use_json, auth=auth,
+            method, path, params, info, files=call.files or None, use_json=use_json, auth=auth,
             base_url=base_url, headers=headers, token=token, ratelimit=ratelimit,
         )
         if raw:
@@ -225,6 +240,7 @@ class RequestPipeline:
         method: str,
         path: str,
         params: dict[str, Any],
+        call: CallInfo,
         *,
         files: dict[str, Any] | None = None,
         use_json: bool = False,
@@ -234,13 +250,23 @@ class RequestPipeline:
         token: str | None = None,
         ratelimit: bool = True,
     ) -> requests.Response:
-        opts: dict[str, Any] = dict(auth=auth, base_url=base_url, extra_headers=headers, token=token, ratelimit=ratelimit)
+        """Send one request for ``call`` and return the successful response, or raise.
+
+        ``headers`` are added to :meth:`headers`; an error status raises :meth:`api_error`.
+        """
         transport = self.transport
+        sent = self.headers(call, auth, token)
+        if headers:
+            sent.update(headers)
         if method == "GET":
-            return transport.request(method, path, params=params, **opts)
-        if use_json and not files:
-            return transport.request(method, path, json_body=params, **opts)
-        return transport.request(method, path, data=params, files=files, **opts)
+            response = transport.request(method, path, sent, params=params, base_url=base_url, ratelimit=ratelimit)
+        elif use_json and not files:
+            response = transport.request(method, path, sent, json_body=params, base_url=base_url, ratelimit=ratelimit)
+        else:
+            response = transport.request(method, path, sent, data=params, files=files, base_url=base_url, ratelimit=ratelimit)
+        if response.status_code >= 400:
+            raise self.api_error(response, call, transport.secrets(sent, params))
+        return response
 
     def process(
         self, endpoint: Endpoint, method: str, path: str, params: dict[str, Any], response: requests.Response, call: CallInfo | None = None

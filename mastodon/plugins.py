@@ -374,12 +374,12 @@ class Hooks:
             result = self._routes.get(endpoint.name)
         return result
 
-    def request_headers(self, ctx: ServerContext, headers: dict[str, str]) -> None:
+    def request_headers(self, ctx: ServerContext, headers: dict[str, str], call: CallInfo) -> None:
         if self._has_headers:
-            self._headers(ctx=ctx, headers=headers)
+            self._headers(ctx=ctx, headers=headers, call=call)
 
-    def error_message(self, ctx: ServerContext, response: requests.Response) -> str | ErrorDetails | None:
-        result: str | ErrorDetails | None = self._error(ctx=ctx, response=response)
+    def error_message(self, ctx: ServerContext, response: requests.Response, call: CallInfo) -> str | ErrorDetails | None:
+        result: str | ErrorDetails | None = self._error(ctx=ctx, response=response, call=call)
         return None if result is NOT_SUPPORTED else result
 
     def decode_options(self, ctx: ServerContext) -> DecodeOptions:

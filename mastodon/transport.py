@@ -309,13 +309,14 @@ class Transport:
         self.ratelimit_lastcall = clock()
         self._lock = threading.Lock()
         self._reset_cache: tuple[str | None, str | None, float | None] | None = None
-        #: Optional callbacks set by the client: extra headers and error-body readers.
-        self.header_hook: Callable[[dict[str, str]], None] | None = None
-        self.error_hook: Callable[[requests.Response], str | ErrorDetails | None] | None = None
 
     # -- headers -------------------------------------------------------------------------
 
     def headers(self, auth: bool = True, token: str | None = None) -> dict[str, str]:
+        """The client's own headers: user agent, bearer token (``auth``; ``token`` overrides the client's), language.
+
+        A new dict, for the caller to complete (the backend's headers) and pass to :meth:`request`.
+        """
         headers: dict[str, str] = {}
         if self.user_agent:
             headers["User-Agent"] = self.user_agent
@@ -324,8 +325,6 @@ class Transport:
             headers["Authorization"] = "Bearer " + token
         if self.language:
             headers["Accept-Language"] = self.language
-        if self.header_hook is not None:
-            self.header_hook(headers)
         return headers
 
     # -- rate limiting -------------------------------------------------------------------
@@ -380,23 +379,23 @@ class Transport:
         self,
         method: str,
         path: str,
+        headers: dict[str, str],
         *,
         params: dict[str, Any] | list[tuple[str, Any]] | None = None,
         data: dict[str, Any] | list[tuple[str, Any]] | None = None,
         files: dict[str, Any] | None = None,
         json_body: Any = None,
-        auth: bool = True,
         base_url: str | None = None,
-        token: str | None = None,
         stream: bool = False,
         ratelimit: bool = True,
-        extra_headers: dict[str, str] | None = None,
     ) -> requests.Response:
-        """Send one request and return the successful response, or raise."""
+        """Send one request with exactly ``headers`` (see :meth:`headers`) and return the response.
+
+        An error status is returned too (after the rate-limit policy's retries of a 429):
+        the caller turns it into an exception (:func:`error_body`, :func:`api_error`).
+        Raises :class:`MastodonNetworkError` when no answer arrives.
+        """
         url = (base_url or self.api_base_url) + path
-        headers = self.headers(auth, token)
-        if extra_headers:
-            headers.update(extra_headers)
         retries = 0
         # A body with a secret never follows a redirect off the origin (307/308 resend it).
         hooks = _SECRET_BODY_HOOKS if method != "GET" and (carries_secret(data) or carries_secret(json_body)) else None
@@ -436,7 +435,7 @@ class Transport:
             except MastodonNetworkError:
                 raise
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-                hidden = self._secrets(headers, params, data, json_body)
+                hidden = self.secrets(headers, params, data, json_body)
                 if deadline is not None and deadline.expired:
                     raise MastodonNetworkError(
                         f"Request timed out: no complete answer within request_timeout ({timeout} s)"
@@ -448,7 +447,7 @@ class Transport:
             if ratelimit:
                 self._update_ratelimit(response)
             if self.debug_requests:
-                hidden = self._secrets(headers, params, data, json_body)
+                hidden = self.secrets(headers, params, data, json_body)
                 body = "<stream>" if stream else redact_text(response.text[:2000], *hidden)
                 print(f"Mastodon: -> {response.status_code} {body}", file=sys.stderr)
             if response.status_code == 429 and ratelimit and self.ratelimit_method != "throw" and retries < MAX_RATELIMIT_RETRIES:
@@ -459,52 +458,65 @@ class Transport:
                     to_next = _retry_after(response.headers.get("Retry-After"), self.clock()) or float(2 ** (retries - 1))
                 self.sleep(min(to_next, MAX_RATELIMIT_SLEEP))
                 continue
-            if response.status_code >= 400:
-                error = self.error_for(response)
-                hidden = self._secrets(headers, params, data, json_body)
-                error.args = scrub(error.args, hidden)  # servers may echo the token or password
-                raise error
             return response
 
-    def _secrets(self, headers: dict[str, str], *payloads: Any) -> list[str]:
+    def secrets(self, headers: dict[str, str], *payloads: Any) -> list[str]:
         """What to mask in messages about one request (worked out only when one is written)."""
         token = self.access_token
         return [*request_secrets(headers, *payloads), *([token] if token and len(token) >= _MIN_SECRET_LENGTH else [])]
 
-    def error_for(self, response: requests.Response) -> MastodonAPIError:
-        """The exception for an error response, with the server's message in its text."""
-        message: Any = None
-        try:
-            body = response.json()
-        except (ValueError, RecursionError):
-            body = None
-        if isinstance(body, dict):
-            message = body.get("error") or body.get("errors") or body.get("message")
-            if message is not None and body.get("error_description"):
-                message = f"{message}: {body['error_description']}"
-        status_for_class = response.status_code
-        if message is None and self.error_hook is not None:
-            reading = self.error_hook(response)
-            if isinstance(reading, ErrorDetails):
-                message = reading.message
-                if reading.as_status is not None:
-                    status_for_class = reading.as_status
-            else:
-                message = reading
+
+def error_body(response: requests.Response) -> tuple[dict[str, Any] | None, Any]:
+    """An error response's JSON object (``None`` if it is not one) and the message read in it.
+
+    The message is the ``error`` (with its ``error_description``), ``errors`` or
+    ``message`` field; ``None`` when the body has none (a backend may read it then).
+    """
+    message: Any = None
+    try:
+        body = response.json()
+    except (ValueError, RecursionError):
+        return None, None
+    if not isinstance(body, dict):
+        return None, None
+    message = body.get("error") or body.get("errors") or body.get("message")
+    if message is not None and body.get("error_description"):
+        message = f"{message}: {body['error_description']}"
+    return body, message
+
+
+def api_error(response: requests.Response, body: dict[str, Any] | None, reading: Any) -> MastodonAPIError:
+    """The exception for an error response.
+
+    ``reading`` is the message read from the body (by :func:`error_body` or a backend; an
+    :class:`ErrorDetails` may choose the exception class by another status); without one,
+    an HTML page's heading or the start of the text stands in.
+    """
+    message = reading
+    status_for_class = response.status_code
+    if isinstance(reading, ErrorDetails):
+        message = reading.message
+        if reading.as_status is not None:
+            status_for_class = reading.as_status
+    if message is None:
+        text = (response.text or "").strip()
+        if "html" in response.headers.get("Content-Type", "").lower():
+            message = html_heading(text)
         if message is None:
-            text = (response.text or "").strip()
-            if "html" in response.headers.get("Content-Type", "").lower():
-                message = html_heading(text) or message
-            if message is None:
-                message = text[:500] if text else None
-        cls = error_class_for_status(status_for_class)
-        if response.status_code == 429:
-            cls = MastodonRatelimitError
-        label = "Hit rate limit" if cls is MastodonRatelimitError else "Mastodon API returned error"
-        error = cls(label, response.status_code, response.reason, message)
-        if isinstance(body, dict):
-            error.body = body
-        return error
+            message = text[:500] if text else None
+    cls = error_class_for_status(status_for_class)
+    if response.status_code == 429:
+        cls = MastodonRatelimitError
+    label = "Hit rate limit" if cls is MastodonRatelimitError else "Mastodon API returned error"
+    error = cls(label, response.status_code, response.reason, message)
+    if body is not None:
+        error.body = body
+    return error
 
 
-__all__ = ["Transport", "RATELIMIT_METHODS", "carries_secret", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]
+def error_for(response: requests.Response) -> MastodonAPIError:
+    """The exception for an error response, read by the core alone (no backend asked)."""
+    return api_error(response, *error_body(response))
+
+
+__all__ = ["Transport", "RATELIMIT_METHODS", "api_error", "error_body", "error_for", "carries_secret", "redact", "redact_text", "request_secrets", "scrub", "parse_reset"]

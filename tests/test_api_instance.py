@@ -10,6 +10,7 @@ from support.mock_http import documented
 from mastodon import (
     AttribAccessDict,
     AttribAccessList,
+    Mastodon,
     MastodonIllegalArgumentError,
     MastodonNotFoundError,
     MastodonVersionError,
@@ -141,12 +142,11 @@ def test_detection_asks_the_newest_schema_listed(mock_http):
     ]}
     assert [rel[-3:] for rel, _ in nodeinfo_links(index)] == ["2.2", "2.1", "2.0"]
     from mastodon.testing.mock_http import make_session
-    from mastodon.transport import Transport
 
     mock_http.add("GET", "/.well-known/nodeinfo", index)
     mock_http.add("GET", "/nodeinfo/2.2", {"version": "2.2"})
-    transport = Transport("https://mastodon.example", session=make_session(mock_http))
-    assert fetch_nodeinfo(transport) == {"version": "2.2"}
+    client = Mastodon(api_base_url="https://mastodon.example", session=make_session(mock_http))
+    assert fetch_nodeinfo(client._pipeline) == {"version": "2.2"}
 
 
 def test_instance_nodeinfo_on_another_host_is_followed_without_credentials(api, mock_http):

@@ -210,7 +210,8 @@ def test_debug_requests_output_hides_secrets(server: FaultServer, client: Mastod
 
 def test_debug_requests_redacts_list_shaped_parameters(server: FaultServer, client: Mastodon, capsys: pytest.CaptureFixture[str]) -> None:
     client.debug_requests = True
-    client._transport.request("POST", "/oauth/token", data=[("password", PASSWORD), ("client_secret", CLIENT_SECRET)], auth=False)
+    transport = client._transport
+    transport.request("POST", "/oauth/token", transport.headers(auth=False), data=[("password", PASSWORD), ("client_secret", CLIENT_SECRET)])
     err = capsys.readouterr().err
     assert "/oauth/token" in err
     assert leaked(err) == []

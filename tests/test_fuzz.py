@@ -38,7 +38,7 @@ from mastodon.decode import DATE_KEYS, INT_KEYS, decode_json, parse_datetime
 from mastodon.detection import detect_backend, parse_server_version
 from mastodon.pagination import PAGE_KEYS, attach_pagination, parse_link_header
 from mastodon.plugins import get_registry
-from mastodon.transport import Transport, parse_reset
+from mastodon.transport import error_for, parse_reset
 from mastodon.versions import ServerVersion, find_version_tuple, parse_version_tuple
 
 #: Examples per property (``SMALL`` ones, which touch files or HTTP, get half). No example
@@ -160,8 +160,7 @@ def test_any_response_body_decodes_or_raises_a_documented_error(offline_api: Mas
     body=st.one_of(st.binary(max_size=200), json_values.map(lambda d: json.dumps(d).encode()), st.just(b"[" * 50_000)),
 )
 def test_any_error_response_becomes_a_mastodon_api_error(status: int, body: bytes) -> None:
-    transport = Transport("https://fuzz.example")
-    error = transport.error_for(_response(body, status))
+    error = error_for(_response(body, status))
     assert isinstance(error, MastodonError) and error.status_code == status
 
 
@@ -391,10 +390,10 @@ def test_detect_backend_over_http_survives_any_documents(index: Any, nodeinfo: A
     mock.add("GET", "/.well-known/nodeinfo", index)
     mock.add("GET", "/nodeinfo/2.0", nodeinfo)
     mock.add("GET", "/api/v1/instance", instance)
-    transport = Transport("https://fuzz.example", session=make_session(mock))
+    client = Mastodon(api_base_url="https://fuzz.example", session=make_session(mock), version_check_mode="none")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        _, found_nodeinfo, found_instance = detect_backend(get_registry(), transport)
+        _, found_nodeinfo, found_instance = detect_backend(get_registry(), client._pipeline)
     assert only_plugin_failures(caught)
     assert found_nodeinfo is None or isinstance(found_nodeinfo, dict)
     assert found_instance is None or isinstance(found_instance, dict)

@@ -260,6 +260,47 @@ def test_hook_request_headers(plugged, make_api, mock_http):
     assert mock_http.last.headers["X-Inline"] == "mainline"
 
 
+def test_hook_request_headers_gets_the_call(plugged, make_api, mock_http):
+    seen: list[Any] = []
+
+    class Headers:
+        @hookimpl
+        def mastodon_request_headers(self, ctx, headers, call):
+            seen.append(call)
+            headers["X-Endpoint"] = call.endpoint.name
+            headers["X-Route"] = call.route.path if call.route else ""
+
+    plugged(Headers())
+    mock_http.add("GET", "/api/v1/statuses/5", documented("Status"))
+    make_api().status(5)
+    assert mock_http.last.headers["X-Endpoint"] == "status"
+    assert mock_http.last.headers["X-Route"] == "/api/v1/statuses/{id}"  # routed before the headers are asked
+    assert seen[-1].arguments == {"id": 5}
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    make_api().get_approx_server_time()  # a request no API method makes: its endpoint all the same
+    assert mock_http.last.headers["X-Endpoint"] == "instance"
+
+
+def test_hook_request_headers_reach_detection_and_pages(plugged, make_api, mock_http):
+    class Headers:
+        @hookimpl
+        def mastodon_request_headers(self, headers, call):
+            headers["X-Endpoint"] = call.endpoint.name
+
+    plugged(Headers())
+    mock_http.add("GET", "/.well-known/nodeinfo", {"links": []})
+    mock_http.add("GET", "/api/v1/instance", documented("Instance"))
+    mock_http.add("GET", "/api/v1/timelines/home", [{"id": "9"}], headers={"Link": '<https://mastodon.example/api/v1/timelines/home?max_id=9>; rel="next"'})
+    api = make_api(feature_set="auto")
+    api.detect_backend()
+    sent = {(r.path, r.headers.get("X-Endpoint")) for r in mock_http.sent}
+    assert ("/.well-known/nodeinfo", "instance_nodeinfo") in sent and ("/api/v1/instance", "instance") in sent
+    page = api.timeline_home()
+    mock_http.add("GET", "/api/v1/timelines/home", [])
+    api.fetch_next(page)
+    assert (dict(mock_http.last.query).get("max_id"), mock_http.last.headers["X-Endpoint"]) == ("9", "timeline_home")
+
+
 def test_hook_error_message(plugged, make_api, mock_http):
     class Errors(Inline):
         @hookimpl
@@ -279,6 +320,28 @@ def test_hook_error_message(plugged, make_api, mock_http):
     mock_http.add("GET", "/api/v1/statuses/2", "<html><h1>Gone fishing</h1></html>", status=404)
     with pytest.raises(Exception, match="Gone fishing"):
         api.status(2)
+
+
+def test_hook_error_message_gets_the_call(plugged, make_api, mock_http):
+    class Errors(Inline):
+        @hookimpl
+        def mastodon_error_message(self, response, call):
+            return f"{call.endpoint.name} {call.route.method} {call.arguments} -> {response.status_code}"
+
+    plugged(Errors())
+    mock_http.add("POST", "/api/v1/statuses/3/favourite", "teapot", status=418)
+    with pytest.raises(Exception) as caught:
+        client(make_api).status_favourite(3)
+    assert caught.value.error_message == "status_favourite POST {'id': 3} -> 418"
+
+
+def test_transport_calls_nothing_back():
+    """The transport sends what it is given: no hook is stored on it to call back into the client."""
+    from mastodon.transport import Transport
+
+    transport = Transport("https://mastodon.example")
+    assert not any(name.endswith("_hook") for name in vars(transport))
+    assert transport.headers() == {}
 
 
 def test_hook_decode_options(plugged, make_api, mock_http):

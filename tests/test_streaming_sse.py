@@ -64,6 +64,24 @@ def test_request_carries_user_agent_and_token(sse_server: LoopbackSSEServer) -> 
     assert request.header("Connection") == "close"
 
 
+def test_request_carries_the_backends_headers(sse_server: LoopbackSSEServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mastodon.plugin import hookimpl
+    from mastodon.plugins import BackendRegistry, make_plugin_manager
+
+    class Headers:
+        @hookimpl
+        def mastodon_request_headers(self, headers: dict[str, str], call: Any) -> None:
+            headers["X-Endpoint"] = call.endpoint.name
+
+    registry = BackendRegistry(make_plugin_manager(load_entry_points=False))
+    registry.pm.register(Headers())
+    registry.refresh()
+    monkeypatch.setattr("mastodon.plugins._registry", registry)
+    run_until_error(sse_server, END)
+    (request,) = sse_server.stream_requests()
+    assert request.header("X-Endpoint") == "stream_user"
+
+
 def test_client_session_is_used(sse_server: LoopbackSSEServer) -> None:
     import requests
 

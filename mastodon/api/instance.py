@@ -150,7 +150,7 @@ class InstanceAPI(MastodonBase):
         from ..detection import DEFAULT_NODEINFO_SCHEMA, fetch_nodeinfo
         from ..entity_types import recast
 
-        return recast(fetch_nodeinfo(self._transport, schema, fallback=schema == DEFAULT_NODEINFO_SCHEMA), "Nodeinfo")
+        return recast(fetch_nodeinfo(self._pipeline, schema, fallback=schema == DEFAULT_NODEINFO_SCHEMA), "Nodeinfo")
 
 
 __all__ = ["InstanceAPI"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, get_args
 
-from ..backend_types import StreamingTransport
+from ..backend_types import CallInfo, StreamingTransport
 from ..base import MastodonBase
+from ..endpoints import instance as I
 from ..endpoints import misc as M
 from ..endpoints import streaming as E
 from ..endpoints.model import Endpoint
@@ -237,7 +238,7 @@ class StreamingAPI(MastodonBase):
         if websocket_handle is not None:
             return websocket_handle.subscribe(spec, listener)
         transport = self._streaming_transport(spec)
-        connect = self._stream_connector(spec, listener, transport, timeout)
+        connect = self._stream_connector(endpoint, spec, listener, transport, timeout)
         if run_async:
             handle_class = SSEStreamHandle if transport == "sse" else StreamHandle
             return handle_class(connect, listener, reconnect=reconnect_async, reconnect_wait=reconnect_async_wait_sec)
@@ -264,7 +265,7 @@ class StreamingAPI(MastodonBase):
         instance = self._ctx.instance
         if advertised_streaming_url(instance) is None:
             try:
-                instance = fetch_json(self._transport, "/api/v1/instance", auth=True)
+                instance = fetch_json(self._pipeline, I.instance, auth=True)
             except MastodonAPIError:
                 instance = None  # no instance document: stream from the API host
         base = streaming_base(self.api_base_url, advertised_streaming_url(instance))
@@ -315,7 +316,7 @@ class StreamingAPI(MastodonBase):
                     url,
                     router,
                     token=token if in_header else None,
-                    headers=self._transport.headers(auth=True),
+                    headers=self._pipeline.headers(CallInfo(E.stream_websocket)),
                     open_timeout=self._transport.request_timeout,
                     read_timeout=timeout,
                     opening=opening,
@@ -326,7 +327,9 @@ class StreamingAPI(MastodonBase):
 
         return open_connection
 
-    def _stream_connector(self, spec: StreamSpec, listener: Any, transport: str, timeout: float | None) -> Connector:
+    def _stream_connector(
+        self, endpoint: Endpoint, spec: StreamSpec, listener: Any, transport: str, timeout: float | None
+    ) -> Connector:
         from ..streaming.abort import StreamAbort, abort
         from ..streaming.urls import sse_url, websocket_url
 
@@ -338,7 +341,7 @@ class StreamingAPI(MastodonBase):
                 base = self._streaming_base()
             except MastodonNetworkError as exc:
                 raise abort(exc) from exc
-            headers = self._transport.headers(auth=True)
+            headers = self._pipeline.headers(CallInfo(endpoint))
             connect_timeout = self._transport.request_timeout
             if transport == "sse":
                 from ..streaming.sse_connection import SSEConnection

@@ -203,9 +203,12 @@ def _required_arguments() -> dict[str, list[str]]:
 
 def probe(url: str, token: str | None, timeout: float, progress: Progress) -> ProbeReport:
     from .. import __version__
+    from ..backend_types import ServerContext
     from ..base import protocolize
     from ..detection import fetch_json, fetch_nodeinfo, parse_server_version
+    from ..endpoints import instance as I
     from ..errors import MastodonAPIError, MastodonError, MastodonNetworkError
+    from ..pipeline import RequestPipeline
     from ..plugins import get_registry
     from ..transport import Transport
 
@@ -214,6 +217,9 @@ def probe(url: str, token: str | None, timeout: float, progress: Progress) -> Pr
     user_agent = f"mastodon-fediverse/{__version__} (probe)"
     transport = Transport(base, request_timeout=timeout, user_agent=user_agent, ratelimit_method="throw")
     transport.access_token = token
+    registry = get_registry()
+    ctx = ServerContext(api_base_url=base, backend="mainline", feature_set="mainline", version_check_mode="none")
+    pipeline = RequestPipeline(ctx, registry.hooks_for("mainline"), transport)
     network_errors: list[str] = []
 
     def attempt(label: str, fetch: Callable[[], Any]) -> tuple[str, Any]:
@@ -234,15 +240,15 @@ def probe(url: str, token: str | None, timeout: float, progress: Progress) -> Pr
         return "error", None
 
     progress(f"probe {base}: GET /.well-known/nodeinfo")
-    nodeinfo = attempt("nodeinfo", partial(fetch_nodeinfo, transport))[1]
+    nodeinfo = attempt("nodeinfo", partial(fetch_nodeinfo, pipeline))[1]
     if not isinstance(nodeinfo, dict):
         nodeinfo = None
 
     instance: Any = None
     if report.reachable or not network_errors:
-        for path in ("/api/v1/instance", "/api/v2/instance"):
-            progress(f"probe {base}: GET {path}")
-            outcome, instance = attempt(path, partial(fetch_json, transport, path, auth=token is not None))
+        for endpoint in (I.instance, I.instance_v2):
+            progress(f"probe {base}: GET {endpoint.path}")
+            outcome, instance = attempt(endpoint.path, partial(fetch_json, pipeline, endpoint, auth=token is not None))
             if outcome != "error":
                 break
     if not isinstance(instance, dict):
@@ -257,7 +263,6 @@ def probe(url: str, token: str | None, timeout: float, progress: Progress) -> Pr
             report.nodeinfo_software = str(software.get("name")) if software.get("name") else None
             report.nodeinfo_version = str(software.get("version")) if software.get("version") else None
 
-    registry = get_registry()
     matches = registry.detect(nodeinfo, instance)
     report.candidates = [{"backend": m.backend, "score": m.score, "reason": m.reason} for m in matches]
     if matches:
