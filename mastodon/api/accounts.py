@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import accounts as E
 from ..errors import MastodonIllegalArgumentError, MastodonNotFoundError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 from .fallback import newest_available
 from .profile_form import profile_arguments
 
@@ -62,7 +62,7 @@ class AccountsAPI(MastodonBase):
     def me(self) -> Account:
         """Get this user's account. Synonym for account_verify_credentials()."""
 
-    @uses_endpoint(E.account_statuses)
+    @api_method(E.account_statuses, body=True)
     def account_statuses(
         self,
         id: IdType,  # noqa: A002
@@ -268,7 +268,7 @@ class AccountsAPI(MastodonBase):
         Returns a relationship dict with the note updated.
         """
 
-    @uses_endpoint(E.account_update_credentials)
+    @api_method(E.account_update_credentials, body=True)
     def account_update_credentials(
         self,
         display_name: str | None = None,
@@ -328,7 +328,7 @@ class AccountsAPI(MastodonBase):
         Returns a profile dict.
         """
 
-    @uses_endpoint(E.profile_update)
+    @api_method(E.profile_update, body=True)
     def profile_update(
         self,
         display_name: str | None = None,
@@ -383,7 +383,7 @@ class AccountsAPI(MastodonBase):
         Returns the updated user dict of the logged-in user.
         """
 
-    @uses_endpoint(E.follows)
+    @api_method(E.follows, body=True)
     def follows(self, uri: str) -> Relationship:
         """Follow a remote user by uri (username@domain).
 
@@ -412,7 +412,7 @@ class AccountsAPI(MastodonBase):
         Returns a list of hashtag dicts.
         """
 
-    @uses_endpoint(E.featured_tag_create)
+    @api_method(E.featured_tag_create, body=True)
     def featured_tag_create(self, name: str) -> FeaturedTag:
         """Feature a hashtag on the logged-in user's profile (``name`` without the leading #).
 
@@ -428,7 +428,7 @@ class AccountsAPI(MastodonBase):
 
     # -- suggestions, directory, endorsements --------------------------------------------
 
-    @uses_endpoint(E.suggestions_v2)
+    @api_method(E.suggestions_v2, body=True)
     def suggestions(self) -> NonPaginatableList[Suggestion]:
         """Fetch follow suggestions for the logged-in user, from the newest API the server has.
 
@@ -455,7 +455,7 @@ class AccountsAPI(MastodonBase):
     def suggestion_delete(self, account_id: IdType) -> None:
         """Remove the user with the given account_id from the follow suggestions."""
 
-    @uses_endpoint(E.directory)
+    @api_method(E.directory, body=True)
     def directory(
         self, offset: int | None = None, limit: int | None = None, order: str | None = None, local: bool | None = None
     ) -> PaginatableList[Account]:
@@ -572,14 +572,14 @@ class AccountsAPI(MastodonBase):
         Returns a list of blocked domain URLs (as strings, without protocol specifier).
         """
 
-    @uses_endpoint(E.domain_block)
+    @api_method(E.domain_block, body=True)
     def domain_block(self, domain: str | None = None) -> None:
         """Add a block for all statuses originating from the specified domain for the logged-in user."""
         if not isinstance(domain, str) or not domain:
             raise MastodonIllegalArgumentError("domain must be a domain name")
         self._pipeline.call(E.domain_block, {"domain": domain})
 
-    @uses_endpoint(E.domain_unblock)
+    @api_method(E.domain_unblock, body=True)
     def domain_unblock(self, domain: str | None = None) -> None:
         """Remove a domain block for the logged-in user."""
         if not isinstance(domain, str) or not domain:

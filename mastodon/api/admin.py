@@ -8,8 +8,8 @@ from ..endpoints import admin as E
 from ..errors import MastodonIllegalArgumentError
 from .admin_blocks import AdminBlocksAPI
 from .admin_dashboard import AdminDashboardAPI
-from .binding import api_method, uses_endpoint
-from .checks import check_choice, checked
+from .binding import api_method
+from .checks import check_choice
 
 if TYPE_CHECKING:
     from ..return_types import AdminAccount, AdminReport, IdType, PaginationId
@@ -25,7 +25,7 @@ ACCOUNT_PERMISSIONS = ("staff",)
 class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
     """Moderating accounts and reports; federation and sign-up blocks and the dashboard come from the bases."""
 
-    @uses_endpoint(E.admin_accounts)
+    @api_method(E.admin_accounts, body=True)
     def admin_accounts(
         self,
         remote: bool = False,
@@ -75,8 +75,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
 
     admin_accounts_v1 = admin_accounts
 
-    @checked(choices={"origin": ACCOUNT_ORIGINS, "status": MODERATION_STATUSES, "permissions": ACCOUNT_PERMISSIONS})
-    @api_method(E.admin_accounts_v2)
+    @api_method(E.admin_accounts_v2, choices={"origin": ACCOUNT_ORIGINS, "status": MODERATION_STATUSES, "permissions": ACCOUNT_PERMISSIONS})
     def admin_accounts_v2(
         self,
         origin: str | None = None,
@@ -164,7 +163,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         Returns the admin account dict of the account whose data is gone.
         """
 
-    @uses_endpoint(E.admin_account_moderate)
+    @api_method(E.admin_account_moderate, body=True)
     def admin_account_moderate(
         self,
         id: IdType,  # noqa: A002
@@ -198,7 +197,7 @@ class AdminAPI(AdminBlocksAPI, AdminDashboardAPI):
         )
         self._pipeline.call(E.admin_account_moderate, args)
 
-    @uses_endpoint(E.admin_reports)
+    @api_method(E.admin_reports, body=True)
     def admin_reports(
         self,
         resolved: bool = False,

@@ -6,8 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..base import MastodonBase
 from ..endpoints import admin as E
-from .binding import api_method, uses_endpoint
-from .checks import checked
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import (
@@ -35,7 +34,7 @@ _IP_BLOCK_TYPES: dict[str, type | tuple[type, ...]] = {"ip": str, "comment": str
 class AdminBlocksAPI(MastodonBase):
     # -- domain blocks -------------------------------------------------------------------
 
-    @uses_endpoint(E.admin_domain_blocks)
+    @api_method(E.admin_domain_blocks, body=True)
     def admin_domain_blocks(
         self,
         id: IdType | None = None,  # noqa: A002
@@ -53,8 +52,7 @@ class AdminBlocksAPI(MastodonBase):
         args = {"max_id": max_id, "min_id": min_id, "since_id": since_id, "limit": limit}
         return self._pipeline.call(E.admin_domain_blocks, args)
 
-    @checked(required=("domain",), choices=_DOMAIN_BLOCK_CHECKS, types={"domain": str, **_DOMAIN_BLOCK_TYPES})
-    @api_method(E.admin_create_domain_block)
+    @api_method(E.admin_create_domain_block, required=("domain",), choices=_DOMAIN_BLOCK_CHECKS, types={"domain": str, **_DOMAIN_BLOCK_TYPES})
     def admin_create_domain_block(
         self,
         domain: str,
@@ -75,8 +73,7 @@ class AdminBlocksAPI(MastodonBase):
         Returns the new admin domain block dict.
         """
 
-    @checked(required=("id",), choices=_DOMAIN_BLOCK_CHECKS, types=_DOMAIN_BLOCK_TYPES)
-    @api_method(E.admin_update_domain_block)
+    @api_method(E.admin_update_domain_block, required=("id",), choices=_DOMAIN_BLOCK_CHECKS, types=_DOMAIN_BLOCK_TYPES)
     def admin_update_domain_block(
         self,
         id: IdType,  # noqa: A002
@@ -118,8 +115,7 @@ class AdminBlocksAPI(MastodonBase):
         Returns an admin domain allow dict.
         """
 
-    @checked(required=("domain",), types={"domain": str})
-    @api_method(E.admin_create_domain_allow)
+    @api_method(E.admin_create_domain_allow, required=("domain",), types={"domain": str})
     def admin_create_domain_allow(self, domain: str) -> AdminDomainAllow:
         """Allows a domain to federate (for servers in limited federation mode).
 
@@ -152,8 +148,7 @@ class AdminBlocksAPI(MastodonBase):
         Returns an admin e-mail domain block dict.
         """
 
-    @checked(required=("domain",), types={"domain": str})
-    @api_method(E.admin_create_email_domain_block)
+    @api_method(E.admin_create_email_domain_block, required=("domain",), types={"domain": str})
     def admin_create_email_domain_block(self, domain: str) -> AdminEmailDomainBlock:
         """Blocks sign-ups with e-mail addresses of a domain.
 
@@ -186,16 +181,14 @@ class AdminBlocksAPI(MastodonBase):
         Returns an admin canonical e-mail block dict.
         """
 
-    @checked(required=("email",), types={"email": str})
-    @api_method(E.admin_test_canonical_email_block)
+    @api_method(E.admin_test_canonical_email_block, required=("email",), types={"email": str})
     def admin_test_canonical_email_block(self, email: str) -> NonPaginatableList[AdminCanonicalEmailBlock]:
         """Canonicalises and hashes ``email`` and finds the blocks that match it.
 
         Returns the list of matching admin canonical e-mail block dicts.
         """
 
-    @checked(one_of=("email", "canonical_email_hash"), types={"email": str, "canonical_email_hash": str})
-    @api_method(E.admin_create_canonical_email_block)
+    @api_method(E.admin_create_canonical_email_block, one_of=("email", "canonical_email_hash"), types={"email": str, "canonical_email_hash": str})
     def admin_create_canonical_email_block(self, email: str | None = None, canonical_email_hash: str | None = None) -> AdminCanonicalEmailBlock:
         """Blocks an e-mail address: give the address (it is canonicalised and hashed) or the hash.
 
@@ -231,8 +224,7 @@ class AdminBlocksAPI(MastodonBase):
         Returns an admin IP block dict.
         """
 
-    @checked(required=("ip", "severity"), choices={"severity": IP_BLOCK_SEVERITIES}, types=_IP_BLOCK_TYPES)
-    @api_method(E.admin_create_ip_block)
+    @api_method(E.admin_create_ip_block, required=("ip", "severity"), choices={"severity": IP_BLOCK_SEVERITIES}, types=_IP_BLOCK_TYPES)
     def admin_create_ip_block(self, ip: str, severity: str, comment: str | None = None, expires_in: int | None = None) -> AdminIpBlock:
         """Blocks an IP range (address and prefix, such as "192.0.2.0/24").
 
@@ -242,8 +234,7 @@ class AdminBlocksAPI(MastodonBase):
         Returns the new admin IP block dict.
         """
 
-    @checked(required=("id",), choices={"severity": IP_BLOCK_SEVERITIES}, types=_IP_BLOCK_TYPES)
-    @api_method(E.admin_update_ip_block)
+    @api_method(E.admin_update_ip_block, required=("id",), choices={"severity": IP_BLOCK_SEVERITIES}, types=_IP_BLOCK_TYPES)
     def admin_update_ip_block(
         self,
         id: IdType,  # noqa: A002

@@ -9,8 +9,8 @@ from ..base import MastodonBase
 from ..endpoints import admin as E
 from ..endpoints.model import Endpoint
 from ..errors import MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint
-from .checks import check_type, checked
+from .binding import api_method
+from .checks import check_type
 
 if TYPE_CHECKING:
     from ..return_types import AdminDimension, AdminMeasure, AdminRetention, IdType, PreviewCard, Status, Tag
@@ -34,7 +34,7 @@ class AdminDashboardAPI(MastodonBase):
             raise MastodonIllegalArgumentError(f"{endpoint.name}: ask for at least one key ({', '.join([*wanted, *subjects])})")
         return self._pipeline.call(endpoint, {"keys": keys, "start_at": start_at, "end_at": end_at, **extra, **subjects})
 
-    @uses_endpoint(E.admin_measures)
+    @api_method(E.admin_measures, body=True)
     def admin_measures(
         self,
         start_at: date,
@@ -76,7 +76,7 @@ class AdminDashboardAPI(MastodonBase):
              "instance_follows": instance_follows, "instance_followers": instance_followers},
         )
 
-    @uses_endpoint(E.admin_dimensions)
+    @api_method(E.admin_dimensions, body=True)
     def admin_dimensions(
         self,
         start_at: date,
@@ -112,8 +112,7 @@ class AdminDashboardAPI(MastodonBase):
             limit=limit,
         )
 
-    @checked(required=("start_at", "end_at"), choices={"frequency": RETENTION_FREQUENCIES}, types={"start_at": date, "end_at": date})
-    @api_method(E.admin_retention)
+    @api_method(E.admin_retention, required=("start_at", "end_at"), choices={"frequency": RETENTION_FREQUENCIES}, types={"start_at": date, "end_at": date})
     def admin_retention(self, start_at: date, end_at: date, frequency: str = "day") -> NonPaginatableList[AdminRetention]:
         """Fetches how many of the users who signed up in each period stayed active afterwards.
 

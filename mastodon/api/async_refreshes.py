@@ -15,7 +15,7 @@ from ..base import MastodonBase
 from ..endpoints import async_refreshes as E
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
-from .binding import uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import AsyncRefresh
@@ -55,7 +55,7 @@ class AsyncRefreshesAPI(MastodonBase):
             refresh["result_count"] = int(fields["result_count"])
         return _typed(refresh), _retry_seconds(fields)
 
-    @uses_endpoint(E.async_refresh)
+    @api_method(E.async_refresh, body=True)
     def get_async_refresh_status(self, result_or_id: Any) -> AsyncRefresh:
         """The current state of an async refresh: ``status`` "running" or "finished", maybe ``result_count``.
 
@@ -73,7 +73,7 @@ class AsyncRefreshesAPI(MastodonBase):
         answer = self._pipeline.call(E.async_refresh, {"id": refresh_id})
         return _typed(answer["async_refresh"])
 
-    @uses_endpoint(E.async_refresh)
+    @api_method(E.async_refresh, body=True)
     def await_async_refresh(self, result: Any, timeout: float = 0.0, max_attempts: int = -1) -> AsyncRefresh | None:
         """Wait for the async refresh ``result`` announced to finish; its last state.
 

@@ -24,7 +24,7 @@ from ..endpoints import auth as E
 from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentError
 from ..pipeline import RequestPipeline
 from ..transport import Transport
-from .binding import uses_endpoint
+from .binding import api_method
 
 OOB_REDIRECT = "urn:ietf:wg:oauth:2.0:oob"
 _SCOPE = r"^(read|write|follow|push|admin|profile|crypto)(:[a-z_.]+)*$"  # compiled on first use
@@ -137,7 +137,7 @@ class AuthAPI(MastodonBase):
             write_client_credentials(to_file, ClientCredentials(client_id, client_secret, api_base_url, client_name))
         return client_id, client_secret
 
-    @uses_endpoint(E.log_in)
+    @api_method(E.log_in, body=True)
     def log_in(
         self,
         username: str | None = None,
@@ -246,7 +246,7 @@ class AuthAPI(MastodonBase):
             params["lang"] = lang
         return f"{self.api_base_url}/oauth/authorize?{urlencode(params)}"
 
-    @uses_endpoint(E.create_account)
+    @api_method(E.create_account, body=True)
     def create_account(
         self,
         username: str,
@@ -313,7 +313,7 @@ class AuthAPI(MastodonBase):
         token = self._accept_token(response, scope_list, to_file)
         return (token, None) if return_detailed_error else token
 
-    @uses_endpoint(E.revoke_access_token)
+    @api_method(E.revoke_access_token, body=True)
     def revoke_access_token(self, allow_http: bool = False) -> None:
         """Revoke the access token in use and forget it (refused over plain ``http://`` unless ``allow_http``)."""
         if self.access_token is None:

@@ -1,18 +1,15 @@
-"""Argument checks declared on a thin method, run before its endpoint is called.
+"""Argument checks: the helpers method bodies call, and the checks ``api_method`` declares.
 
-``@checked(...)`` goes above ``@api_method(...)``: the method stays a documented stub, and
-bad arguments raise :class:`MastodonIllegalArgumentError` before anything is sent.
+``@api_method(E.x, required=..., choices=..., types=...)`` keeps a method a documented
+stub while bad arguments raise :class:`MastodonIllegalArgumentError` before anything is sent.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any
 
 from ..errors import MastodonIllegalArgumentError
-from .binding import _parameters, copy_metadata
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def check_choice(name: str, value: Any, allowed: tuple[Any, ...]) -> None:
@@ -35,44 +32,33 @@ def _names_bool(kinds: type | tuple[type, ...]) -> bool:
     return bool in (kinds if isinstance(kinds, tuple) else (kinds,))
 
 
-def checked(
-    *,
+def argument_check(
     required: tuple[str, ...] = (),
     one_of: tuple[str, ...] = (),
     choices: Mapping[str, tuple[Any, ...]] | None = None,
     types: Mapping[str, type | tuple[type, ...]] | None = None,
-) -> Callable[[F], F]:
-    """Check a method's arguments by name before it runs.
+) -> Callable[[str, Mapping[str, Any]], None]:
+    """A check of a method's arguments by name: ``check(method_name, values)`` raises or returns.
 
     ``required`` arguments may not be ``None``; at least one of ``one_of`` must be given;
     ``choices`` lists the values an argument may take, ``types`` the types it may have
     (``None`` always passes both).
     """
-    allowed = dict(choices or {})
-    kinds = dict(types or {})
+    allowed = tuple((choices or {}).items())
+    kinds = tuple((types or {}).items())
 
-    def decorate(method: F) -> F:
-        names, defaults = _parameters(getattr(method, "__wrapped__", method))
+    def check(method: str, values: Mapping[str, Any]) -> None:
+        for name in required:
+            if values.get(name) is None:
+                raise MastodonIllegalArgumentError(f"{method}: {name} is required")
+        if one_of and all(values.get(name) is None for name in one_of):
+            raise MastodonIllegalArgumentError(f"{method}: give {' or '.join(one_of)}")
+        for name, options in allowed:
+            check_choice(name, values.get(name), options)
+        for name, kind in kinds:
+            check_type(name, values.get(name), kind)
 
-        def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
-            values = dict(defaults)
-            values.update(zip(names, args))
-            values.update(kwargs)
-            for name in required:
-                if values.get(name) is None:
-                    raise MastodonIllegalArgumentError(f"{method.__name__}: {name} is required")
-            if one_of and all(values.get(name) is None for name in one_of):
-                raise MastodonIllegalArgumentError(f"{method.__name__}: give {' or '.join(one_of)}")
-            for name, options in allowed.items():
-                check_choice(name, values.get(name), options)
-            for name, kind in kinds.items():
-                check_type(name, values.get(name), kind)
-            return method(self, *args, **kwargs)
-
-        copy_metadata(wrapper, method, method.__doc__)
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
+    return check
 
 
-__all__ = ["checked", "check_choice", "check_type"]
+__all__ = ["argument_check", "check_choice", "check_type"]

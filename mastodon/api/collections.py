@@ -8,7 +8,7 @@ from ..base import MastodonBase
 from ..endpoints import collections as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 from .support import logged_in_id
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class CollectionsAPI(MastodonBase):
         Returns a dict whose ``collections`` is a list of collection dicts.
         """
 
-    @uses_endpoint(E.account_in_collections)
+    @api_method(E.account_in_collections, body=True)
     def account_in_collections(self, id: IdType | None, limit: int | None = None, offset: int | None = None) -> Collections:  # noqa: A002
         """Fetch the collections an account is featured in; ``id=None`` means the logged-in account.
 
@@ -63,7 +63,7 @@ class CollectionsAPI(MastodonBase):
             id = logged_in_id(self)  # noqa: A001
         return self._pipeline.call(E.account_in_collections, {"id": id, "limit": limit, "offset": offset})
 
-    @uses_endpoint(E.collection_create)
+    @api_method(E.collection_create, body=True)
     def collection_create(
         self,
         name: str,
@@ -90,7 +90,7 @@ class CollectionsAPI(MastodonBase):
         )
         return self._pipeline.call(E.collection_create, args)
 
-    @uses_endpoint(E.collection_update)
+    @api_method(E.collection_update, body=True)
     def collection_update(
         self,
         id: IdType,  # noqa: A002

@@ -11,7 +11,7 @@ from ..endpoints import filters as V2
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list, unpack_id
-from .binding import api_method, uses_endpoint, version_note
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import Filter, FilterKeyword, FilterStatus, FilterV2, IdType
@@ -79,7 +79,7 @@ class FiltersAPI(MastodonBase):
         Returns a filter dict.
         """
 
-    @uses_endpoint(E.filter_create)
+    @api_method(E.filter_create, body=True)
     def filter_create(
         self,
         phrase: str,
@@ -109,7 +109,7 @@ class FiltersAPI(MastodonBase):
         args = dict(phrase=phrase, context=_check_context(context), irreversible=irreversible, whole_word=whole_word, expires_in=expires_in)
         return self._pipeline.call(E.filter_create, args)
 
-    @uses_endpoint(E.filter_update)
+    @api_method(E.filter_update, body=True)
     def filter_update(
         self,
         id: IdType,  # noqa: A002
@@ -140,7 +140,7 @@ class FiltersAPI(MastodonBase):
     def filter_v2(self, filter_id: IdType) -> FilterV2:
         """Fetch one filter group with its keywords and statuses."""
 
-    @uses_endpoint(V2.create_filter_v2)
+    @api_method(V2.create_filter_v2, body=True)
     def create_filter_v2(
         self,
         title: str,
@@ -166,7 +166,7 @@ class FiltersAPI(MastodonBase):
         )
         return self._pipeline.call(V2.create_filter_v2, args)
 
-    @uses_endpoint(V2.update_filter_v2)
+    @api_method(V2.update_filter_v2, body=True)
     def update_filter_v2(
         self,
         filter_id: IdType,
@@ -198,7 +198,7 @@ class FiltersAPI(MastodonBase):
     def filter_keywords_v2(self, filter_id: IdType) -> NonPaginatableList[FilterKeyword]:
         """The keywords of a filter group."""
 
-    @uses_endpoint(V2.add_filter_keyword_v2)
+    @api_method(V2.add_filter_keyword_v2, body=True)
     def add_filter_keyword_v2(self, filter_id: IdType, keyword: str, whole_word: bool = False) -> FilterKeyword:
         """Add a keyword to a filter group; ``whole_word`` matches it at word boundaries only.
 
@@ -231,7 +231,7 @@ class FiltersAPI(MastodonBase):
     def delete_filter_status_v2(self, filter_status_id: IdType) -> None:
         """Remove a status from its filter group (by the filter-status entry's id)."""
 
-    @version_note("2.4.3")
+    @api_method(since=E.filters)
     def filters_apply(self, objects: Iterable[Any], filters: Iterable[Any], context: str) -> list[Any]:
         """Helper function: Applies a list of filters to a list of either statuses or notifications and returns only those matched by none.
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..base import MastodonBase
 from ..endpoints import instance as E
 from ..errors import MastodonError, MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from datetime import date
@@ -100,7 +100,7 @@ class InstanceAPI(MastodonBase):
     def instance_translation_languages(self) -> AttribAccessDict:
         """The translations the server offers: source language codes mapped to lists of target codes."""
 
-    @uses_endpoint(E.instance_terms_of_service)
+    @api_method(E.instance_terms_of_service, body=True)
     def instance_terms_of_service(self, date: date | None = None) -> TermsOfService:
         """The server's terms of service: the current ones, or those in effect on ``date``.
 
@@ -123,7 +123,7 @@ class InstanceAPI(MastodonBase):
     def oauth_userinfo(self) -> OAuthUserInfo:
         """OpenID Connect claims about the logged-in user (needs the ``profile`` scope)."""
 
-    @uses_endpoint(E.instance_health)
+    @api_method(E.instance_health, body=True)
     def instance_health(self) -> bool:
         """Basic health check. Returns True if healthy, False if not."""
         try:
@@ -133,7 +133,7 @@ class InstanceAPI(MastodonBase):
         # Mastodon answers "OK"; some servers' health routes answer 200 with an empty body.
         return response.text.strip() in ("OK", "success", "")
 
-    @uses_endpoint(E.instance_nodeinfo)
+    @api_method(E.instance_nodeinfo, body=True)
     def instance_nodeinfo(self, schema: str = "http://nodeinfo.diaspora.software/ns/schema/2.0") -> Nodeinfo:
         """Retrieves the instance's nodeinfo information.
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import lists as E
 from ..errors import MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import Account, IdType, PaginationId, UserList
@@ -67,7 +67,7 @@ class ListsAPI(MastodonBase):
         Returns a list of user dicts.
         """
 
-    @uses_endpoint(E.list_create)
+    @api_method(E.list_create, body=True)
     def list_create(self, title: str, replies_policy: str = "list", exclusive: bool = False) -> UserList:
         """Create a new list with the given title.
 
@@ -80,7 +80,7 @@ class ListsAPI(MastodonBase):
         """
         return self._pipeline.call(E.list_create, _list_form(title, replies_policy, exclusive))
 
-    @uses_endpoint(E.list_update)
+    @api_method(E.list_update, body=True)
     def list_update(self, id: IdType, title: str, replies_policy: str = "list", exclusive: bool = False) -> UserList:  # noqa: A002
         """Rename a list and change its options, as for list_create().
 

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import media as E
+from ..endpoints.statuses import status_update
 from ..errors import MastodonAPIError, MastodonIllegalArgumentError, MastodonVersionError
-from .binding import api_method, uses_endpoint, version_note
+from .binding import api_method
 from .support import load_media_file
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _focus(focus: Any) -> str | None:
 
 
 class MediaAPI(MastodonBase):
-    @uses_endpoint(E.media_post)
+    @api_method(E.media_post, body=True)
     def media_post(
         self,
         media_file: Any,
@@ -87,7 +88,7 @@ class MediaAPI(MastodonBase):
                 result = self.media(result)
         return result
 
-    @version_note("3.5.0")
+    @api_method(since=status_update)
     def generate_media_edit_attributes(
         self,
         id: IdType,  # noqa: A002
@@ -122,7 +123,7 @@ class MediaAPI(MastodonBase):
     def media(self, id: IdType) -> MediaAttachment:  # noqa: A002
         """Get the (possibly updated) media dict of an upload, e.g. after async processing."""
 
-    @uses_endpoint(E.media_update)
+    @api_method(E.media_update, body=True)
     def media_update(
         self,
         id: IdType,  # noqa: A002

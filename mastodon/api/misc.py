@@ -8,7 +8,7 @@ from ..base import MastodonBase
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list, unpack_id
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import Announcement, Application, CustomEmoji, IdType, Marker, Preferences, Report
@@ -28,7 +28,7 @@ class MiscAPI(MastodonBase):
         Returns a list of report dicts.
         """
 
-    @uses_endpoint(E.report)
+    @api_method(E.report, body=True)
     def report(
         self,
         account_id: IdType,
@@ -69,7 +69,7 @@ class MiscAPI(MastodonBase):
             rule_ids=rule_ids, forward_to_domains=forward_to_domains, collection_ids=collection_ids,
         ))
 
-    @uses_endpoint(E.markers_get)
+    @api_method(E.markers_get, body=True)
     def markers_get(self, timeline: str | list[str] = ["home"]) -> dict[str, Marker]:  # noqa: B006
         """Get the last-read-location markers for the specified timelines.
 
@@ -83,7 +83,7 @@ class MiscAPI(MastodonBase):
             raise MastodonIllegalArgumentError("timeline must be a timeline name or a list of them")
         return self._pipeline.call(E.markers_get, {"timeline": names})
 
-    @uses_endpoint(E.markers_set)
+    @api_method(E.markers_set, body=True)
     def markers_set(self, timelines: str | list[str], last_read_ids: IdType | list[IdType]) -> dict[str, Marker]:
         """Set the "last read" marker(s) for the given timeline(s) to the given id(s)
 
@@ -135,7 +135,7 @@ class MiscAPI(MastodonBase):
     def announcement_dismiss(self, id: IdType) -> None:  # noqa: A002
         """Set the given announcement to read."""
 
-    @uses_endpoint(E.announcement_reaction_create)
+    @api_method(E.announcement_reaction_create, body=True)
     def announcement_reaction_create(self, id: IdType, reaction: str) -> None:  # noqa: A002
         """Add a reaction to an announcement.
 
@@ -147,7 +147,7 @@ class MiscAPI(MastodonBase):
             raise MastodonIllegalArgumentError("reaction must be an emoji or a custom emoji name")
         self._pipeline.call(E.announcement_reaction_create, {"id": id, "reaction": reaction})
 
-    @uses_endpoint(E.announcement_reaction_delete)
+    @api_method(E.announcement_reaction_delete, body=True)
     def announcement_reaction_delete(self, id: IdType, reaction: str) -> None:  # noqa: A002
         """Remove a reaction to an announcement.
 

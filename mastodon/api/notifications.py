@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import notifications as E
 from ..errors import MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import (
@@ -46,7 +46,7 @@ def _non_empty(ids: Any) -> Any:
 
 
 class NotificationsAPI(MastodonBase):
-    @uses_endpoint(E.notifications)
+    @api_method(E.notifications, body=True)
     def notifications(
         self,
         id: IdType | None = None,  # noqa: A002
@@ -95,7 +95,7 @@ class NotificationsAPI(MastodonBase):
         )
         return self._pipeline.call(E.notifications, args)
 
-    @uses_endpoint(E.notifications_unread_count)
+    @api_method(E.notifications_unread_count, body=True)
     def notifications_unread_count(self) -> UnreadNotificationsCount:
         """The number of unread notifications (newer than the notifications read marker).
 
@@ -107,7 +107,7 @@ class NotificationsAPI(MastodonBase):
     def notifications_clear(self) -> None:
         """Clear out a user's notifications"""
 
-    @uses_endpoint(E.notifications_dismiss)
+    @api_method(E.notifications_dismiss, body=True)
     def notifications_dismiss(self, id: IdType) -> None:  # noqa: A002
         """Deletes a single notification"""
         if not self._version_at_least((2, 9, 2)):
@@ -121,7 +121,7 @@ class NotificationsAPI(MastodonBase):
     def notifications_policy(self) -> NotificationPolicy:
         """The logged-in user's notification filtering policy, with a summary of pending requests."""
 
-    @uses_endpoint(E.update_notifications_policy)
+    @api_method(E.update_notifications_policy, body=True)
     def update_notifications_policy(
         self,
         for_not_following: str | None = None,
@@ -148,7 +148,7 @@ class NotificationsAPI(MastodonBase):
 
     # -- grouped notifications -----------------------------------------------------------
 
-    @uses_endpoint(E.grouped_notifications)
+    @api_method(E.grouped_notifications, body=True)
     def grouped_notifications(
         self,
         max_id: PaginationId = None,
@@ -185,7 +185,7 @@ class NotificationsAPI(MastodonBase):
         )
         return self._pipeline.call(E.grouped_notifications, args)
 
-    @uses_endpoint(E.grouped_notification)
+    @api_method(E.grouped_notification, body=True)
     def grouped_notification(self, group_key: str, supported_types: list[str] | None = None) -> GroupedNotificationsResults:
         """Fetch one notification group by its ``group_key``.
 
@@ -202,7 +202,7 @@ class NotificationsAPI(MastodonBase):
     def dismiss_grouped_notification(self, group_key: str) -> None:
         """Dismiss every notification of the group ``group_key``."""
 
-    @uses_endpoint(E.unread_grouped_notifications_count)
+    @api_method(E.unread_grouped_notifications_count, body=True)
     def unread_grouped_notifications_count(
         self,
         limit: int | None = None,
@@ -245,17 +245,17 @@ class NotificationsAPI(MastodonBase):
     def dismiss_notification_request(self, id: IdType) -> None:  # noqa: A002
         """Dismiss a notification request: it is hidden and no longer counted as pending."""
 
-    @uses_endpoint(E.accept_multiple_notification_requests)
+    @api_method(E.accept_multiple_notification_requests, body=True)
     def accept_multiple_notification_requests(self, ids: list[IdType]) -> None:
         """Accept several notification requests at once."""
         self._pipeline.call(E.accept_multiple_notification_requests, {"ids": _non_empty(ids)})
 
-    @uses_endpoint(E.dismiss_multiple_notification_requests)
+    @api_method(E.dismiss_multiple_notification_requests, body=True)
     def dismiss_multiple_notification_requests(self, ids: list[IdType]) -> None:
         """Dismiss several notification requests at once."""
         self._pipeline.call(E.dismiss_multiple_notification_requests, {"ids": _non_empty(ids)})
 
-    @uses_endpoint(E.notifications_merged)
+    @api_method(E.notifications_merged, body=True)
     def notifications_merged(self) -> bool:
         """Whether the notifications of accepted requests have been merged into the notifications list.
 

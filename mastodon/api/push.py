@@ -10,7 +10,7 @@ from ..base import MastodonBase
 from ..decode import decode_json
 from ..endpoints import push as E
 from ..errors import MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint, version_note
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import Entity, WebPushSubscription
@@ -70,7 +70,7 @@ class PushAPI(MastodonBase):
         Returns a push subscription dict.
         """
 
-    @uses_endpoint(E.push_subscription_set)
+    @api_method(E.push_subscription_set, body=True)
     def push_subscription_set(
         self,
         endpoint: str,
@@ -127,7 +127,7 @@ class PushAPI(MastodonBase):
         params["data[policy]"] = _policy(policy)
         return self._pipeline.call(E.push_subscription_set, params)
 
-    @uses_endpoint(E.push_subscription_update)
+    @api_method(E.push_subscription_update, body=True)
     def push_subscription_update(
         self,
         follow_events: bool | None = None,
@@ -175,7 +175,7 @@ class PushAPI(MastodonBase):
 
         return generate_keys()
 
-    @version_note("2.4.0")
+    @api_method(since=E.push_subscription)
     def push_subscription_decrypt_push(
         self,
         data: bytes,

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..base import MastodonBase
 from ..endpoints import misc as E
 from ..errors import MastodonIllegalArgumentError, MastodonVersionError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import IdType, PaginationId, Search, SearchV2
@@ -17,7 +17,7 @@ RESULT_TYPES = ("accounts", "hashtags", "statuses")
 
 
 class SearchAPI(MastodonBase):
-    @uses_endpoint(E.search_v2)
+    @api_method(E.search_v2, body=True)
     def search(
         self,
         q: str,
@@ -58,7 +58,7 @@ class SearchAPI(MastodonBase):
         Returns a search result dict.
         """
 
-    @uses_endpoint(E.search_v2)
+    @api_method(E.search_v2, body=True)
     def search_v2(
         self,
         q: str,

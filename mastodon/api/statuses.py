@@ -10,7 +10,7 @@ from ..endpoints import statuses as E
 from ..entities import AttribAccessDict
 from ..errors import MastodonIllegalArgumentError
 from ..params import as_list
-from .binding import api_method, uses_endpoint, version_note
+from .binding import api_method
 from .status_arguments import check_quote_approval_policy, status_arguments
 from .status_length import status_length
 from .support import check_visibility, logged_in_id
@@ -72,7 +72,7 @@ class StatusesAPI(MastodonBase):
         Returns a list of user dicts.
         """
 
-    @uses_endpoint(E.statuses)
+    @api_method(E.statuses, body=True)
     def statuses(self, ids: list[IdType]) -> NonPaginatableList[Status]:
         """Fetch several statuses at once, by their ids (or status dicts).
 
@@ -105,7 +105,7 @@ class StatusesAPI(MastodonBase):
         Returns a translation dict (``content``, ``spoiler_text``, ``detected_source_language``, ...).
         """
 
-    @uses_endpoint(E.status_card)
+    @api_method(E.status_card, body=True)
     def status_card(self, id: IdType) -> PreviewCard | None:  # noqa: A002
         """Fetch a card associated with a status.
 
@@ -140,7 +140,7 @@ class StatusesAPI(MastodonBase):
             return recast(result, "ScheduledStatus")
         return result
 
-    @uses_endpoint(E.status_post)
+    @api_method(E.status_post, body=True)
     def status_post(
         self,
         status: str,
@@ -200,7 +200,7 @@ class StatusesAPI(MastodonBase):
         )
         return self._post_status(args, idempotency_key)
 
-    @uses_endpoint(E.status_post)
+    @api_method(E.status_post, body=True)
     def status_reply(
         self,
         to_status: Any,
@@ -265,7 +265,7 @@ class StatusesAPI(MastodonBase):
         )
         return self._post_status(args, idempotency_key)
 
-    @uses_endpoint(E.status_post)
+    @api_method(E.status_post, body=True)
     def toot(self, status: str) -> Status:
         """Synonym for status_post() that only takes the status text as input.
 
@@ -286,7 +286,7 @@ class StatusesAPI(MastodonBase):
         """
         return status_length(text, spoiler_text)
 
-    @version_note("2.8.0")
+    @api_method(since=E.poll)
     def make_poll(self, options: list[str], expires_in: int, multiple: bool = False, hide_totals: bool = False) -> AttribAccessDict:
         """Generate a poll object that can be passed as the poll option when posting a status.
 
@@ -301,7 +301,7 @@ class StatusesAPI(MastodonBase):
             raise MastodonIllegalArgumentError("expires_in must be a positive number of seconds")
         return AttribAccessDict(options=list(options), expires_in=expires_in, multiple=multiple, hide_totals=hide_totals)
 
-    @uses_endpoint(E.status_update)
+    @api_method(E.status_update, body=True)
     def status_update(
         self,
         id: IdType,  # noqa: A002
@@ -332,7 +332,7 @@ class StatusesAPI(MastodonBase):
         )
         return self._pipeline.call(E.status_update, {"id": id, **args})
 
-    @uses_endpoint(E.status_update_quote_approval_policy)
+    @api_method(E.status_update_quote_approval_policy, body=True)
     def status_update_quote_approval_policy(self, id: IdType, quote_approval_policy: str) -> Status:  # noqa: A002
         """Change who may quote a status of yours: 'public', 'followers' or 'nobody'.
 
@@ -341,7 +341,7 @@ class StatusesAPI(MastodonBase):
         policy = check_quote_approval_policy(quote_approval_policy)
         return self._pipeline.call(E.status_update_quote_approval_policy, {"id": id, "quote_approval_policy": policy})
 
-    @uses_endpoint(E.status_reblog)
+    @api_method(E.status_reblog, body=True)
     def status_reblog(self, id: IdType, visibility: str | None = None) -> Status:  # noqa: A002
         """Reblog / boost a status.
 
@@ -456,7 +456,7 @@ class StatusesAPI(MastodonBase):
         Returns a scheduled toot dict.
         """
 
-    @uses_endpoint(E.scheduled_status_update)
+    @api_method(E.scheduled_status_update, body=True)
     def scheduled_status_update(self, id: IdType, scheduled_at: datetime) -> ScheduledStatus:  # noqa: A002
         """Update the scheduled time of a scheduled status.
 
@@ -482,7 +482,7 @@ class StatusesAPI(MastodonBase):
         Returns a poll dict.
         """
 
-    @uses_endpoint(E.poll_vote)
+    @api_method(E.poll_vote, body=True)
     def poll_vote(self, id: IdType, choices: int | list[int]) -> Poll:  # noqa: A002
         """Vote in the given poll.
 

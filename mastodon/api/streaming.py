@@ -15,7 +15,7 @@ from ..errors import MastodonAPIError, MastodonError, MastodonIllegalArgumentErr
 from ..limits import MAX_EVENT_BYTES
 from ..params import unpack_id
 from ..transport import scrub
-from .binding import uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:  # the streaming machinery loads on the first stream, not with the package
     from ..streaming.dispatch import EventDispatcher
@@ -55,7 +55,7 @@ class StreamingAPI(MastodonBase):
             raise MastodonIllegalArgumentError("stream_max_event_bytes must be a positive number of bytes")
         self._stream_max_event_bytes = value
 
-    @uses_endpoint(E.stream_user)
+    @api_method(E.stream_user, body=True)
     def stream_user(
         self,
         listener: Any,
@@ -73,7 +73,7 @@ class StreamingAPI(MastodonBase):
         """
         return self._stream(E.stream_user, _spec("user"), listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_user_notifications)
+    @api_method(E.stream_user_notifications, body=True)
     def stream_user_notifications(
         self,
         listener: Any,
@@ -87,7 +87,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec("user:notification")
         return self._stream(E.stream_user_notifications, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_public)
+    @api_method(E.stream_public, body=True)
     def stream_public(
         self,
         listener: Any,
@@ -111,7 +111,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec(name, only_media=bool(only_media))
         return self._stream(endpoint, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_local)
+    @api_method(E.stream_local, body=True)
     def stream_local(
         self,
         listener: Any,
@@ -126,7 +126,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec("public:local", only_media=bool(only_media))
         return self._stream(E.stream_local, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_hashtag)
+    @api_method(E.stream_hashtag, body=True)
     def stream_hashtag(
         self,
         tag: str,
@@ -149,7 +149,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec("hashtag:local" if local else "hashtag", {"tag": tag})
         return self._stream(E.stream_hashtag, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_list)
+    @api_method(E.stream_list, body=True)
     def stream_list(
         self,
         id: Any,  # noqa: A002
@@ -167,7 +167,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec("list", {"list": str(list_id)})
         return self._stream(E.stream_list, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_direct)
+    @api_method(E.stream_direct, body=True)
     def stream_direct(
         self,
         listener: Any,
@@ -181,7 +181,7 @@ class StreamingAPI(MastodonBase):
         spec = _spec("direct")
         return self._stream(E.stream_direct, spec, listener, run_async, timeout, reconnect_async, reconnect_async_wait_sec, websocket_handle)
 
-    @uses_endpoint(E.stream_websocket)
+    @api_method(E.stream_websocket, body=True)
     def stream_open_websocket(
         self,
         listener: Any = None,
@@ -208,7 +208,7 @@ class StreamingAPI(MastodonBase):
             reconnect_wait=reconnect_async_wait_sec,
         )
 
-    @uses_endpoint(M.stream_healthy)
+    @api_method(M.stream_healthy, body=True)
     def stream_healthy(self) -> bool:
         """Returns True if the streaming API is okay, False (or raises an error) otherwise."""
         from ..streaming.urls import with_scheme

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..base import MastodonBase
 from ..endpoints import tags as E
 from ..errors import MastodonIllegalArgumentError
-from .binding import api_method, uses_endpoint
+from .binding import api_method
 
 if TYPE_CHECKING:
     from ..return_types import Entity, PaginationId, Tag
@@ -24,7 +24,7 @@ def tag_name(hashtag: Any) -> str:
 
 
 class TagsAPI(MastodonBase):
-    @uses_endpoint(E.tag)
+    @api_method(E.tag, body=True)
     def tag(self, hashtag: Entity | str) -> Tag:
         """Fetch a hashtag by name (case-insensitive), with its recent use and whether the logged-in user follows it.
 
@@ -32,7 +32,7 @@ class TagsAPI(MastodonBase):
         """
         return self._pipeline.call(E.tag, {"name": tag_name(hashtag)})
 
-    @uses_endpoint(E.tag_follow)
+    @api_method(E.tag_follow, body=True)
     def tag_follow(self, hashtag: Entity | str) -> Tag:
         """Follow a hashtag: posts that use it appear in the home timeline.
 
@@ -40,7 +40,7 @@ class TagsAPI(MastodonBase):
         """
         return self._pipeline.call(E.tag_follow, {"name": tag_name(hashtag)})
 
-    @uses_endpoint(E.tag_unfollow)
+    @api_method(E.tag_unfollow, body=True)
     def tag_unfollow(self, hashtag: Entity | str) -> Tag:
         """Stop following a hashtag.
 
@@ -48,7 +48,7 @@ class TagsAPI(MastodonBase):
         """
         return self._pipeline.call(E.tag_unfollow, {"name": tag_name(hashtag)})
 
-    @uses_endpoint(E.tag_feature)
+    @api_method(E.tag_feature, body=True)
     def tag_feature(self, name: str) -> Tag:
         """Feature a hashtag on the logged-in user's profile (replaces featured_tag_create() on 4.4.0+).
 
@@ -56,7 +56,7 @@ class TagsAPI(MastodonBase):
         """
         return self._pipeline.call(E.tag_feature, {"name": tag_name(name)})
 
-    @uses_endpoint(E.tag_unfeature)
+    @api_method(E.tag_unfeature, body=True)
     def tag_unfeature(self, name: str) -> Tag:
         """Stop featuring a hashtag on the logged-in user's profile.
 

@@ -14,7 +14,7 @@ from ..errors import (
     MastodonUnauthorizedError,
     MastodonUnprocessableEntityError,
 )
-from .binding import api_method, uses_endpoint, version_note
+from .binding import api_method
 
 #: ``timelines_access`` key of the instance configuration for each kind of timeline.
 _FEEDS = {"public": "live_feeds", "local": "live_feeds", "tag": "hashtag_feeds", "link": "trending_link_feeds"}
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 
 class TimelinesAPI(MastodonBase):
-    @uses_endpoint(E.timeline_home)
+    @api_method(E.timeline_home, body=True)
     def timeline(
         self,
         timeline: str = "home",
@@ -95,7 +95,7 @@ class TimelinesAPI(MastodonBase):
         Returns a list of toot dicts.
         """
 
-    @uses_endpoint(E.timeline_public)
+    @api_method(E.timeline_public, body=True)
     def timeline_local(
         self,
         max_id: PaginationId = None,
@@ -126,7 +126,7 @@ class TimelinesAPI(MastodonBase):
         Returns a list of toot dicts.
         """
 
-    @uses_endpoint(E.timeline_hashtag)
+    @api_method(E.timeline_hashtag, body=True)
     def timeline_hashtag(
         self,
         hashtag: str,
@@ -168,7 +168,7 @@ class TimelinesAPI(MastodonBase):
         Returns a list of toot dicts.
         """
 
-    @uses_endpoint(E.timeline_link)
+    @api_method(E.timeline_link, body=True)
     def timeline_link(
         self,
         url: str,
@@ -189,7 +189,7 @@ class TimelinesAPI(MastodonBase):
         args = dict(url=url, local=local, max_id=max_id, min_id=min_id, since_id=since_id, limit=limit, only_media=only_media, remote=remote)
         return self._pipeline.call(E.timeline_link, args)
 
-    @version_note("4.5.0")
+    @api_method(since="4.5.0")
     def timeline_is_available(
         self,
         timeline: str = "public",

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..base import MastodonBase
 from ..endpoints import trends as E
-from .binding import uses_endpoint
+from .binding import api_method
 from .fallback import newest_available
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class TrendsAPI(MastodonBase):
         headers = {"Accept-Language": lang} if lang else None
         return self._pipeline.call(endpoint, {"limit": limit, "offset": offset}, headers=headers)
 
-    @uses_endpoint(E.trending_tags)
+    @api_method(E.trending_tags, body=True)
     def trending_tags(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[Tag]:
         """Fetch the hashtags used more than usual this past week, most trending first.
 
@@ -33,7 +33,7 @@ class TrendsAPI(MastodonBase):
         """
         return self._trending(newest_available(self, E.trending_tags, E.trends), limit, offset, lang)
 
-    @uses_endpoint(E.trending_tags)
+    @api_method(E.trending_tags, body=True)
     def trends(self, limit: int | None = None) -> PaginatableList[Tag]:
         """Fetch trending hashtags: trending_tags() by its older name.
 
@@ -41,7 +41,7 @@ class TrendsAPI(MastodonBase):
         """
         return self.trending_tags(limit)
 
-    @uses_endpoint(E.trending_statuses)
+    @api_method(E.trending_statuses, body=True)
     def trending_statuses(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[Status]:
         """Fetch the statuses interacted with more than others, most trending first.
 
@@ -51,7 +51,7 @@ class TrendsAPI(MastodonBase):
         """
         return self._trending(E.trending_statuses, limit, offset, lang)
 
-    @uses_endpoint(E.trending_links)
+    @api_method(E.trending_links, body=True)
     def trending_links(self, limit: int | None = None, offset: int | None = None, lang: str | None = None) -> PaginatableList[PreviewCard]:
         """Fetch the links shared more than others, most trending first.
 
