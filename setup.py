@@ -1,9 +1,16 @@
-"""Build configuration beyond pyproject.toml: the optional C object hook for JSON decoding.
+"""Build configuration beyond pyproject.toml: optional C versions of two hot paths.
 
-``optional=True``: without a C compiler the package installs anyway and decodes with the
-pure-Python hook (same results, slower).
+``mastodon._speedups``: the JSON decoder's object hook and the typing walk;
+``mastodon._ssescan``: the line scanning of server-sent event streams. Both are
+``optional=True``: without a C compiler the package installs anyway and runs the
+pure-Python code (same results, slower).
 """
 
 from setuptools import Extension, setup
 
-setup(ext_modules=[Extension("mastodon._speedups", ["mastodon/_speedups.c"], optional=True)])
+setup(
+    ext_modules=[
+        Extension("mastodon._speedups", ["mastodon/_speedups.c"], optional=True),
+        Extension("mastodon._ssescan", ["mastodon/_ssescan.c"], optional=True),
+    ]
+)

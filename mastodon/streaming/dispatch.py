@@ -71,9 +71,11 @@ def _any_event_handler(listener: Any) -> Callable[..., Any] | None:
 class _Route:
     """How one event name is decoded and delivered (worked out once per name)."""
 
-    __slots__ = ("bare", "endpoint", "handler", "ids", "spec", "unknown", "with_stream")
+    __slots__ = ("bare", "endpoint", "handler", "ids", "once", "spec", "unknown", "with_stream")
 
-    def __init__(self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint, no_payload: bool) -> None:
+    def __init__(
+        self, handler: Callable[..., Any], unknown: bool, ids: bool, endpoint: Endpoint, no_payload: bool, once: bool
+    ) -> None:
         self.handler = handler
         self.unknown = unknown
         self.with_stream, required = _parameters(handler)
@@ -81,6 +83,7 @@ class _Route:
         # argument (as handlers written for earlier versions of this library do).
         self.bare = no_payload and not unknown and not required
         self.ids = ids
+        self.once = once
         self.endpoint = endpoint
         self.spec = None if ids else returns_spec(endpoint.returns)
 
@@ -123,7 +126,7 @@ class EventDispatcher:
             if len(self._routes) < MAX_ROUTES:  # a server inventing names cannot grow it
                 self._routes[name] = route
         payload = self.decode_id(data) if route.ids else self.decode(data)
-        if self._repeated(name, data, payload, for_stream):
+        if self._repeated(route.once, name, data, payload, for_stream):
             return
         if self.normalize is not None:
             self.normalize(route.endpoint, payload)
@@ -146,9 +149,11 @@ class EventDispatcher:
         else:
             route.handler(payload)
 
-    def _repeated(self, name: str, data: Any, payload: Any, for_stream: list[str] | None) -> bool:
-        """Whether this event was already delivered recently (and remember it if not)."""
-        if name in _ONCE_PER_ID:
+    def _repeated(self, once: bool, name: str, data: Any, payload: Any, for_stream: list[str] | None) -> bool:
+        """Whether this event was already delivered recently (and remember it if not).
+
+        ``once``: the event happens once per payload id (see ``_ONCE_PER_ID``)."""
+        if once:
             ident = payload.get("id") if isinstance(payload, dict) else payload
             if not isinstance(ident, (str, int)):
                 return False
@@ -213,7 +218,7 @@ class EventDispatcher:
             handler = listener.on_unknown_event
         endpoint = Endpoint(f"stream:{name}", "GET", self.path, returns=RETURNS.get(name, "dict"))
         assert handler is not None
-        return _Route(handler, unknown, name in ID_EVENTS, endpoint, name in BARE_EVENTS)
+        return _Route(handler, unknown, name in ID_EVENTS, endpoint, name in BARE_EVENTS, name in _ONCE_PER_ID)
 
 
 __all__ = ["EventDispatcher", "BARE_EVENTS", "ID_EVENTS", "RESERVED", "RETURNS", "RECENT_EVENTS", "MAX_ROUTES"]

@@ -11,11 +11,17 @@ No line and no event's data may exceed ``max_size`` bytes (:data:`MAX_EVENT_BYTE
 default): past it, :meth:`SSEParser.feed` raises (as a stream abort) a
 :class:`~mastodon.errors.MastodonMalformedEventError`, so that a server sending a line
 that never ends cannot grow memory without bound.
+
+The line scanning is done by ``mastodon._ssescan.SSEScanner`` (C) when that optional
+extension is built (and ``MASTODON_NO_SPEEDUPS`` is not set); the Python code here defines
+the rules and is used otherwise. Tests compare both on generated streams.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from typing import Any
 
 from ..errors import MastodonMalformedEventError
 from ..limits import MAX_EVENT_BYTES
@@ -29,10 +35,47 @@ _CR = 13  # ord("\r")
 _DEFAULT_EVENT = "message"
 
 
+_NOT_LOADED: Any = object()
+_scanner_class: Any = _NOT_LOADED
+
+
+def _c_scanner() -> Any:
+    """``mastodon._ssescan.SSEScanner`` when it is built (and not disabled), else ``None``."""
+    global _scanner_class
+    if _scanner_class is _NOT_LOADED:
+        _scanner_class = None
+        if not os.environ.get("MASTODON_NO_SPEEDUPS"):
+            try:
+                from .._ssescan import SSEScanner
+            except ImportError:
+                pass
+            else:
+                _scanner_class = SSEScanner
+    return _scanner_class
+
+
+def uses_speedups() -> bool:
+    """Whether event streams are scanned by the C scanner (``mastodon._ssescan``)."""
+    return _c_scanner() is not None
+
+
 class SSEParser:
     """Feed bytes with :meth:`feed`; events and heartbeats arrive through the callbacks."""
 
     __slots__ = ("_data", "_event", "_max", "_names", "_on_event", "_on_heartbeat", "_pending", "_pending_size", "_size")
+
+    def __new__(cls, on_event: EventCallback, on_heartbeat: Callable[[], None], max_size: int = MAX_EVENT_BYTES) -> SSEParser:
+        """The C scanner's parser when it is built: ``SSEParser(...)`` is always the fast one."""
+        if cls is SSEParser and _c_scanner() is not None:
+            cls = ScannedSSEParser
+        return object.__new__(cls)
+
+    @classmethod
+    def python(cls, on_event: EventCallback, on_heartbeat: Callable[[], None], max_size: int = MAX_EVENT_BYTES) -> SSEParser:
+        """The pure-Python parser, whether or not the C scanner is built."""
+        parser = object.__new__(SSEParser)
+        parser.__init__(on_event, on_heartbeat, max_size)  # type: ignore[misc]
+        return parser
 
     def __init__(self, on_event: EventCallback, on_heartbeat: Callable[[], None], max_size: int = MAX_EVENT_BYTES) -> None:
         self._on_event = on_event
@@ -141,4 +184,44 @@ class SSEParser:
         return name
 
 
-__all__ = ["SSEParser", "EventCallback", "MAX_EVENT_BYTES"]
+class ScannedSSEParser(SSEParser):
+    """:class:`SSEParser` with the line scanning done by the C scanner (same behaviour)."""
+
+    __slots__ = ("_scanner",)
+
+    def __init__(self, on_event: EventCallback, on_heartbeat: Callable[[], None], max_size: int = MAX_EVENT_BYTES) -> None:
+        super().__init__(on_event, on_heartbeat, max_size)
+        from .._ssescan import SSEScanner  # built, or this class is not used
+
+        self._scanner = SSEScanner(max_size)
+
+    def feed(self, chunk: bytes) -> None:
+        """Parse ``chunk``; a trailing partial line is kept for the next call."""
+        names = self._names
+        on_event = self._on_event
+        try:
+            for item in self._scanner.feed(chunk):
+                if item.__class__ is tuple:
+                    raw, payload = item
+                    name = names.get(raw) if raw is not None else _DEFAULT_EVENT
+                    on_event(name if name is not None else self._name(raw), payload)
+                elif item is None:
+                    self._on_heartbeat()
+                else:  # an error, always the last item
+                    raise abort(MastodonMalformedEventError(item))
+        except BaseException:
+            # As in the Python parser: what the chunk held after the failure is dropped.
+            self._scanner.forget_event()
+            raise
+
+    def reset(self) -> None:
+        """Forget any partial line or event (after the connection broke mid-event)."""
+        self._scanner.reset()
+
+    @property
+    def has_partial(self) -> bool:
+        """True while an incomplete line or event is buffered."""
+        return bool(self._scanner.has_partial)
+
+
+__all__ = ["SSEParser", "ScannedSSEParser", "EventCallback", "MAX_EVENT_BYTES", "uses_speedups"]
