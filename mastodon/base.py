@@ -6,7 +6,7 @@ import copy
 import os
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -145,6 +145,8 @@ class MastodonBase:
         session: requests.Session | None = None,
         feature_set: str = "mainline",
         user_agent: str = DEFAULT_USER_AGENT,
+        *,
+        plugins: Iterable[object] | None = None,
     ) -> None:
         _checked_version_check_mode(version_check_mode)
         if api_base_url is not None:
@@ -188,9 +190,14 @@ class MastodonBase:
             debug_requests=debug_requests,
         )
         self._transport.access_token = token
-        from .plugins import get_registry
+        if plugins is None or (isinstance(plugins, (list, tuple)) and not plugins):
+            from .plugins import get_registry
 
-        self._registry: BackendRegistry = get_registry()
+            self._registry: BackendRegistry = get_registry()
+        else:
+            from .plugins import client_registry
+
+            self._registry = client_registry(plugins)
         backend = "mainline" if feature_set == "auto" else self._registry.resolve(feature_set)
         self._ctx = ServerContext(
             api_base_url=self.api_base_url,

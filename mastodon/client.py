@@ -147,7 +147,7 @@ else:
         ``Mastodon(client_id=None, client_secret=None, access_token=None, api_base_url=None,
         debug_requests=False, ratelimit_method='wait', ratelimit_pacefactor=1.1,
         request_timeout=300, mastodon_version=None, version_check_mode='created',
-        session=None, feature_set='mainline', user_agent='mastodonpy')``
+        session=None, feature_set='mainline', user_agent='mastodonpy', *, plugins=None)``
 
         ``client_id`` and ``access_token`` may name credential files (as written by
         ``create_app()`` and ``log_in()``); the base URL (and the app name, used as default
@@ -160,7 +160,9 @@ else:
         endpoint the server's version does not have raises ``MastodonVersionError``),
         "changed" (also when its behaviour changed since) or "none". ``feature_set`` selects
         the backend: "mainline", "pleroma", "fedibird", an installed third-party backend, or
-        "auto" to detect it from the server.
+        "auto" to detect it from the server. ``plugins`` (keyword only, this library's own)
+        lists plugins for this client alone, without installing them: objects or modules
+        with ``@hookimpl`` functions; a backend among them can be chosen by ``feature_set``.
         """
 
         def __getattr__(self, name: str) -> Any:

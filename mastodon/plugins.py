@@ -505,6 +505,56 @@ def unregister_plugin(plugin: object | None = None, name: str | None = None) -> 
     registry.refresh()
 
 
+def client_registry(plugins: Iterable[object], base: BackendRegistry | None = None) -> BackendRegistry:
+    """A registry for one client: the installed plugins (those of ``base``, else the process-wide
+    registry's, as they are now) and ``plugins``, which no other client sees.
+
+    Each of ``plugins`` is an object or module with :data:`~mastodon.plugin.hookimpl`
+    functions; a backend among them can be chosen with ``feature_set``. Raises
+    :class:`MastodonIllegalArgumentError` for something that is not a plugin (no hook
+    implementation), one pluggy rejects (a misspelt hook, an unknown hook argument), a
+    plugin given twice or installed already, and a backend name that is taken.
+    """
+    if isinstance(plugins, (str, bytes)) or not isinstance(plugins, Iterable):
+        raise MastodonIllegalArgumentError(f"plugins must be a list of plugin objects or modules, not {type(plugins).__name__}")
+    base = base if base is not None else get_registry()
+    pm = pluggy.PluginManager(hookspecs.PROJECT_NAME)
+    pm.add_hookspecs(hookspecs)
+    for name, installed in base.pm.list_name_plugin():
+        if installed is not None:
+            pm.register(installed, name=name)
+    taken = set(base.backends)
+    for plugin in plugins:
+        _register_client_plugin(pm, plugin, taken)
+    return BackendRegistry(pm)
+
+
+def _register_client_plugin(pm: pluggy.PluginManager, plugin: object, taken: set[str]) -> None:
+    """Register one of a client's plugins in ``pm``, or raise; adds the backend it declares to ``taken``."""
+    label = getattr(plugin, "__name__", None) or type(plugin).__name__
+    if pm.is_registered(plugin):
+        raise MastodonIllegalArgumentError(f"Plugin {label!r} is given twice, or is installed already")
+    try:
+        name = pm.register(plugin, name=f"{label}@client-{id(plugin):x}")
+    except (ValueError, pluggy.PluginValidationError) as exc:
+        raise MastodonIllegalArgumentError(f"Plugin {label!r} was refused: {exc}") from exc
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise MastodonIllegalArgumentError(f"Plugin {label!r} was refused: {exc}") from exc
+    if name is None or not pm.get_hookcallers(plugin):
+        raise MastodonIllegalArgumentError(
+            f"{label!r} is not a plugin: it has no hook implementations (functions named like the "
+            "hooks, decorated with mastodon.plugin.hookimpl)"
+        )
+    for impl in pm.hook.mastodon_backend_info.get_hookimpls():
+        info = impl.function() if impl.plugin is plugin else None
+        if isinstance(info, BackendInfo):
+            if info.name in taken:
+                raise MastodonIllegalArgumentError(f"Plugin {label!r} declares the backend {info.name!r}, which is taken already")
+            taken.add(info.name)
+
+
 __all__ = [
     "ENTRY_POINT_GROUP",
     "DISABLE_AUTOLOAD_ENV",
@@ -515,6 +565,7 @@ __all__ = [
     "TRACE_ENV",
     "load_entry_point_plugins",
     "make_plugin_manager",
+    "client_registry",
     "get_registry",
     "register_plugin",
     "unregister_plugin",

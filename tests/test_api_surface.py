@@ -49,7 +49,12 @@ def test_signature_matches_reference(line: str) -> None:
     if inspect.isclass(target):
         target = target.__init__
     signature = inspect.signature(target)
-    actual = [(p.name, p.default) for p in signature.parameters.values() if p.name != "self"]
+    parameters = [p for p in signature.parameters.values() if p.name != "self"]
+    extensions = [p for p in parameters if p.name in LIBRARY_EXTENSIONS.get(_id(line), ())]
+    # This library's own parameters: keyword-only, with defaults, after everything else.
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is not inspect.Parameter.empty for p in extensions), extensions
+    assert parameters[len(parameters) - len(extensions) :] == extensions, f"{_id(line)}: library parameters must come last"
+    actual = [(p.name, p.default) for p in parameters if p not in extensions]
     # The reference's parameters keep their names, order and defaults; parameters that only
     # Mastodon.py 1.8.1 or 2.3.3 have come after them, with defaults.
     assert [n for n, _ in actual[: len(expected)]] == [n for n, _ in expected]
@@ -58,6 +63,12 @@ def test_signature_matches_reference(line: str) -> None:
     assert all(default is not inspect.Parameter.empty for _, default in appended), appended
     unknown = [n for n, _ in appended if n not in _mastodonpy_parameters(_id(line))]
     assert not unknown, f"{_id(line)}: parameters in neither the reference nor Mastodon.py: {unknown}"
+
+
+#: Parameters this library adds to the reference (keyword-only, with defaults; see docs/compatibility.md).
+LIBRARY_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "Mastodon.__init__": ("plugins",),
+}
 
 
 def _mastodonpy_parameters(qualified: str) -> set[str]:
