@@ -11,6 +11,7 @@ import pytest
 from support.mock_http import MockHTTP, make_session
 
 from mastodon import Mastodon, MastodonAPIError, MastodonIllegalArgumentError
+from mastodon.plugin import BackendInfo, CallInfo, Endpoint, Route, hookimpl, register_plugin
 
 SECRET = "client-secret-0123456789"
 TOKEN = "user-access-token-abcdef"
@@ -97,6 +98,72 @@ def test_create_app_server_error(mock_http: MockHTTP) -> None:
     mock_http.add("POST", "/api/v1/apps", {"error": "Validation failed: Redirect URI must be an absolute URI."}, status=422)
     with pytest.raises(MastodonAPIError, match="Mastodon API returned error"):
         Mastodon.create_app("My App", api_base_url=BASE, session=make_session(mock_http))
+
+
+class _AppRegistrationHooks:
+    """Per-call hooks of a plugin that is no backend: they run for every call, create_app's too."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, Any]] = []
+
+    @hookimpl
+    def mastodon_prepare_params(self, endpoint: Endpoint, params: dict[str, Any], call: CallInfo) -> None:
+        self.seen.append(("prepare", (endpoint.name, dict(call.arguments))))
+        params["website"] = "https://added-by-plugin.example"
+
+    @hookimpl
+    def mastodon_route(self, endpoint: Endpoint) -> Route | None:
+        return Route("POST", "/api/v1/apps/registered") if endpoint.name == "create_app" else None
+
+    @hookimpl
+    def mastodon_request_headers(self, headers: dict[str, str], call: CallInfo) -> None:
+        headers["X-Called"] = call.endpoint.name
+
+    @hookimpl
+    def mastodon_normalize_response(self, endpoint: Endpoint, result: Any, call: CallInfo) -> Any:
+        self.seen.append(("normalize", (endpoint.name, call.route)))
+        return {**result, "client_id": "normalised-id"}
+
+
+class _OtherBackend:
+    """A backend nobody selected: create_app must not run its hooks."""
+
+    @hookimpl
+    def mastodon_backend_info(self) -> BackendInfo:
+        return BackendInfo("otherapps", extends="mainline")
+
+    @hookimpl
+    def mastodon_prepare_params(self, params: dict[str, Any]) -> None:
+        params["client_name"] = "changed by a backend not in use"
+
+
+def test_create_app_runs_the_per_call_hooks(plugin_registry: Any, mock_http: MockHTTP) -> None:
+    hooks = _AppRegistrationHooks()
+    register_plugin(hooks, name="app-registration-hooks")
+    register_plugin(_OtherBackend(), name="otherapps")
+    mock_http.add("POST", "/api/v1/apps/registered", {"client_id": "client-id-xyz", "client_secret": SECRET})
+    result = Mastodon.create_app("My App", scopes=["read"], api_base_url=BASE, session=make_session(mock_http))
+    assert result == ("normalised-id", SECRET)
+    sent = mock_http.last
+    assert sent.path == "/api/v1/apps/registered"
+    assert sent.headers["X-Called"] == "create_app"
+    assert dict(sent.form) == {
+        "client_name": "My App", "scopes": "read", "redirect_uris": OOB, "website": "https://added-by-plugin.example",
+    }
+    arguments = {"client_name": "My App", "scopes": "read", "redirect_uris": OOB, "website": None}
+    assert hooks.seen == [
+        ("prepare", ("create_app", arguments)),
+        ("normalize", ("create_app", Route("POST", "/api/v1/apps/registered"))),
+    ]
+
+
+def test_create_app_checks_arguments_before_any_hook(plugin_registry: Any, mock_http: MockHTTP) -> None:
+    hooks = _AppRegistrationHooks()
+    register_plugin(hooks, name="app-registration-hooks")
+    with pytest.raises(MastodonIllegalArgumentError):
+        Mastodon.create_app("My App", scopes=["nonsense"], api_base_url=BASE, session=make_session(mock_http))
+    assert hooks.seen == []
+    assert mock_http.sent == []
 
 
 # -- constructor and client credential files -------------------------------------------------

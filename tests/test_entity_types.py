@@ -375,6 +375,7 @@ ANNOTATION_DEVIATIONS = {
     "status_post": "Status | ScheduledStatus",  # scheduled_at: the scheduled status
     "admin_domain_blocks": "AdminDomainBlock | PaginatableList[AdminDomainBlock]",  # one block when given an id
     "notifications": "PaginatableList[Notification] | Notification",  # one notification when given an id
+    "create_app": "tuple[str, str]",  # the client id and secret of the Application, as the original library returns
 }
 
 

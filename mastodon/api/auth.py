@@ -86,6 +86,7 @@ def _creation_error(exc: MastodonAPIError) -> Any:
 
 class AuthAPI(MastodonBase):
     @staticmethod
+    @api_method(E.create_app, body=True)
     def create_app(
         client_name: str,
         scopes: list[str] = DEFAULT_SCOPES,
@@ -113,21 +114,19 @@ class AuthAPI(MastodonBase):
         scope_list = check_scopes(scopes)
         api_base_url = protocolize(api_base_url)
         warn_if_insecure(api_base_url, stacklevel=2)
-        data: dict[str, Any] = {"client_name": client_name, "scopes": " ".join(scope_list)}
         if redirect_uris is None:
-            data["redirect_uris"] = OOB_REDIRECT
+            redirect_uris = OOB_REDIRECT
         elif isinstance(redirect_uris, (list, tuple)):
-            data["redirect_uris"] = "\n".join(redirect_uris)
-        else:
-            data["redirect_uris"] = redirect_uris
-        if website is not None:
-            data["website"] = website
+            redirect_uris = "\n".join(redirect_uris)
+        arguments = {"client_name": client_name, "scopes": " ".join(scope_list), "redirect_uris": redirect_uris, "website": website}
         transport = Transport(api_base_url, session=session, request_timeout=request_timeout, user_agent=user_agent)
         from ..plugins import get_registry
 
-        registry = get_registry()
-        pipeline = RequestPipeline(ServerContext(api_base_url, version_check_mode="none"), registry.hooks_for("mainline"), transport)
-        response = pipeline.call(E.create_app, data, auth=False, ratelimit=False)
+        # No client exists yet: the call goes through mainline's hooks (and those of plugins
+        # that are not backends), like any call of a client with feature_set="mainline".
+        hooks = get_registry().hooks_for("mainline")
+        pipeline = RequestPipeline(ServerContext(api_base_url, version_check_mode="none"), hooks, transport)
+        response = pipeline.call(E.create_app, arguments, auth=False, ratelimit=False)
         if not isinstance(response, dict) or "client_id" not in response or "client_secret" not in response:
             raise MastodonAPIError("The server did not return client credentials", None, None, response)
         client_id, client_secret = str(response["client_id"]), str(response["client_secret"])
