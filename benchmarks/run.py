@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             for workload, n in (("timeline", calls), ("walk", walks), ("sse", streams)):
                 for impl in ("library", "floor"):
                     print(f"round {number + 1}/{rounds}: {impl} {workload} ...", file=sys.stderr)
-                    samples.setdefault((impl, workload), []).append(run_client(python, impl, workload, server.url, n, env))
+                    samples.setdefault((impl, workload), []).append(run_client(python, impl, workload, server.url, n, ienv))
         for (impl, workload), results in samples.items():
             figures[impl][workload] = {
                 key: statistics.median(r[key] for r in results) for key in results[0] if isinstance(results[0][key], (int, float))
@@ -206,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
             for workload in ("timeline", "walk")
         }
         print("measuring benchmarks/sse_throughput.py ...", file=sys.stderr)
-        throughput = sse_throughput(args.events, 3 if not args.quick else 1, env)
+        throughput = sse_throughput(args.events, 5 if not args.quick else 1, ienv)
         if throughput is not None:
             figures["library"]["sse_updates"] = throughput
         if original:
