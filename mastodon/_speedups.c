@@ -9,6 +9,10 @@
  * Python function that defines the rules, so both implementations agree by
  * construction; tests compare them on generated documents.
  *
+ * The attribute dict takes over the table of the dict the scanner built (the two swap
+ * their contents, see swap_dict_state) when nothing but the scanner holds that dict, so
+ * no object's keys and values are copied; a dict someone else holds is copied.
+ *
  * Garbage collector: like a plain dict, a returned attribute dict that holds no
  * container (an emoji, a tag, a mention...) is not tracked by the cyclic collector; the
  * dict type tracks it again as soon as a container is stored in it, and track() does so
@@ -20,6 +24,7 @@
 #include <Python.h>
 #include <datetime.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
     PyObject_HEAD
@@ -94,6 +99,18 @@ convert(DecodeHook *self, PyObject *key, PyObject *value, int is_date)
     return Py_NewRef(value);
 }
 
+/* Exchange the contents of two dicts (everything after the object header: size, table,
+ * version tag). No reference count changes: each table stays referenced once. */
+static void
+swap_dict_state(PyObject *a, PyObject *b)
+{
+    enum { START = offsetof(PyDictObject, ma_used), SIZE = sizeof(PyDictObject) - offsetof(PyDictObject, ma_used) };
+    char saved[SIZE];
+    memcpy(saved, (char *)a + START, SIZE);
+    memcpy((char *)a + START, (char *)b + START, SIZE);
+    memcpy((char *)b + START, saved, SIZE);
+}
+
 static PyObject *
 wrap(DecodeHook *self, PyObject *obj, int holds_container)
 {
@@ -105,7 +122,12 @@ wrap(DecodeHook *self, PyObject *obj, int holds_container)
     if (result == NULL) {
         return NULL;
     }
-    if (PyDict_Update(result, obj) < 0) {
+    if (Py_REFCNT(obj) == 1 && PyDict_CheckExact(obj) && PyDict_GET_SIZE(result) == 0) {
+        /* Only the JSON scanner holds obj, which it drops after this call: the new dict
+         * takes obj's table over (the two swap their state) instead of copying it. */
+        swap_dict_state(result, obj);
+    }
+    else if (PyDict_Update(result, obj) < 0) {
         Py_DECREF(result);
         return NULL;
     }

@@ -145,6 +145,28 @@ def test_a_cycle_through_an_attribute_of_a_leaf_is_collected(how: str) -> None:
     assert alive() is None
 
 
+def test_a_dict_the_caller_still_holds_is_copied_not_taken_over() -> None:
+    # The hook takes over the table of a dict only the JSON scanner holds; a dict passed by
+    # code that keeps it (a second reference) must stay as it was.
+    hook = _speedups.DecodeHook(AttribAccessDict, decode.DATE_KEYS, decode.INT_KEYS, decode._slow_conversion(decode.INT_KEYS))
+    original = {"id": "7", "name": "kept", "nested": {"a": 1}}
+    result = hook(original)
+    assert type(result) is AttribAccessDict and result == {"id": 7, "name": "kept", "nested": {"a": 1}}
+    assert original == {"id": 7, "name": "kept", "nested": {"a": 1}}  # converted in place, never emptied
+    result["extra"] = 1
+    assert "extra" not in original
+
+
+def test_decoded_dicts_own_their_tables() -> None:
+    # Taken-over tables belong to the new dicts alone: changing one changes no other.
+    decoded = decode.decode_json(b'[{"a": {"b": 1}}, {"a": {"b": 1}}]')
+    decoded[0].a["b"] = 2
+    decoded[0]["c"] = 3
+    assert decoded[1] == {"a": {"b": 1}} and decoded[0] == {"a": {"b": 2}, "c": 3}
+    del decoded[0]["a"]
+    assert len(decoded[0]) == 1 and list(decoded[0].items()) == [("c", 3)]
+
+
 def test_a_wrap_class_with_its_own_init_is_called() -> None:
     calls = []
 
