@@ -5,7 +5,7 @@ from __future__ import annotations
 import http.client
 import socket
 from collections.abc import Callable, Mapping
-from typing import Any, cast
+from typing import Any
 
 import requests
 import urllib3
@@ -33,12 +33,19 @@ def chunk_reader(response: requests.Response) -> Callable[[int], bytes]:
     raw: Any = response.raw
     read1 = getattr(raw, "read1", None)
     if isinstance(raw, urllib3.HTTPResponse):
-        if read1 is None:  # urllib3 < 2: read from http.client's response, which has read1
-            fallback: Callable[[int], bytes] = cast(Any, raw)._fp.read1
-            return fallback
+        fp_read1 = getattr(getattr(raw, "_fp", None), "read1", None)
+        encoded = response.headers.get("Content-Encoding", "identity").strip().lower() not in ("", "identity")
+        if fp_read1 is not None and (read1 is None or not encoded):
+            # http.client's response (it removes the chunked framing) directly: an event
+            # stream is rarely compressed, and urllib3's layers cost a few microseconds a read.
+            # urllib3 < 2 has no read1 of its own, compressed or not.
+            direct: Callable[[int], bytes] = fp_read1
+            return direct
+
+        decoding_read1: Any = read1  # urllib3 2: it undoes the Content-Encoding
 
         def read(amount: int) -> bytes:
-            data: bytes = read1(amount, decode_content=True)
+            data: bytes = decoding_read1(amount, decode_content=True)
             return data
 
         return read
