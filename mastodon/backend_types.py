@@ -85,6 +85,10 @@ class BackendInfo(Record, frozen=True):
     #: version it reports: the core's version gate lets them through (the hook and the
     #: declared refusals above still come first).
     served_beyond_version: frozenset[str] = frozenset()
+    #: Parameters (``"endpoint.parameter"``) this server takes although Mastodon added them
+    #: after the version it reports: the core's parameter gate lets them through (the
+    #: backend's ``mastodon_prepare_params`` may rename them to the server's spelling).
+    params_beyond_version: frozenset[str] = frozenset()
     #: Why the core's Mastodon-version gate is what refuses this server's other calls (a
     #: server reporting a fixed compatibility level...): added to those refusals, so
     #: users and the compatibility matrix see it.

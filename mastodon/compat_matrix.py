@@ -474,6 +474,8 @@ def _declared_quirks(info: Any) -> list[str]:
         quirks.append(f"declares {len(info.unsupported)} refusals (calls it does not serve, with the reason)")
     if info.served_beyond_version:
         quirks.append(f"declares {len(info.served_beyond_version)} endpoints served beyond its reported Mastodon version")
+    if info.params_beyond_version:
+        quirks.append("takes parameters newer than its reported Mastodon version: " + ", ".join(sorted(info.params_beyond_version)))
     if info.max_media_attachments != 4:
         limit = "no limit" if info.max_media_attachments is None else str(info.max_media_attachments)
         quirks.append(f"media attachments per status: {limit}")

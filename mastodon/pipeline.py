@@ -129,7 +129,12 @@ class RequestPipeline:
             )
         if arguments:
             for param in endpoint.params:
-                if param.added and arguments.get(param.name) is not None and _version(param.added) > have:
+                if (
+                    param.added
+                    and arguments.get(param.name) is not None
+                    and _version(param.added) > have
+                    and f"{endpoint.name}.{param.name}" not in self.hooks.params_beyond_version
+                ):
                     raise MastodonVersionError(
                         f"Version check failed (Need Mastodon instance version {param.added} or greater "
                         f"for parameter {param.name!r} of {endpoint.name}, have {format_version(have)})"

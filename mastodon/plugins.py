@@ -319,6 +319,8 @@ class Hooks:
             self._routes.update(info.routes)
         #: Endpoints the chain declares served whatever Mastodon version the server reports.
         self.served_beyond_version = frozenset(name for info in infos for name in info.served_beyond_version)
+        #: ``"endpoint.parameter"`` entries the chain declares taken whatever version the server reports.
+        self.params_beyond_version = frozenset(name for info in infos for name in info.params_beyond_version)
         #: The active backend's (else the nearest extended one's) note on its version gate.
         self.version_gate_note = next((info.version_gate_note for info in infos if info.version_gate_note), "")
         self._has_route = self._has_route or bool(self._routes)

@@ -174,3 +174,33 @@ def test_the_matrix_and_backend_pages_show_the_reasons() -> None:
     assert "tag_follow" in matrix.backends["fedibird"].served_beyond_version
     gated = rows["tag_follow"][column["pleroma"]]
     assert gated.status == GATED and (gated.reason or "").endswith(pleroma.VERSION_GATE_NOTE)
+
+
+# -- parameters newer than the reported version ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("backend", "sent"), [("pleroma", "include_types[]"), ("akkoma", "types[]")]
+)
+def test_pleroma_family_filters_notifications_by_type(make_api, mock_http, backend, sent) -> None:
+    # Mastodon added types[] in 3.5.0; Pleroma (reporting 2.7.2) takes include_types[], Akkoma
+    # types[] (include_types[] deprecated there): neither is refused by the version gate.
+    api = make_api(version=f"2.7.2 (compatible; {backend.capitalize()} 2.6.0)", feature_set=backend)
+    mock_http.add("GET", "/api/v1/notifications", [])
+    api.notifications(types=["mention", "follow"])
+    assert mock_http.last.query == [(sent, "mention"), (sent, "follow")]
+
+
+def test_mainline_at_pleromas_api_level_still_refuses_types(make_api, mock_http) -> None:
+    api = make_api(version="2.7.2")
+    with pytest.raises(MastodonVersionError, match="parameter 'types'"):
+        api.notifications(types=["mention"])
+    assert mock_http.sent == []
+
+
+def test_declared_parameters_name_existing_endpoint_parameters() -> None:
+    registry = get_registry()
+    for name, info in registry.backends.items():
+        for entry in info.params_beyond_version:
+            endpoint_name, _, param = entry.partition(".")
+            assert param in ENDPOINTS[endpoint_name].params_by_name, f"{name}: {entry}"

@@ -43,6 +43,8 @@ def mastodon_backend_info() -> BackendInfo:
         max_media_attachments=None,
         sample_versions=("2.7.2 (compatible; Akkoma 3.10.0)",),
         version_gate_note=VERSION_GATE_NOTE,
+        # Akkoma takes types[] (its include_types[] is deprecated): sent as it is.
+        params_beyond_version=frozenset({"notifications.types"}),
     )
 
 

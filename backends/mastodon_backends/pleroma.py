@@ -25,6 +25,9 @@ What it changes, for ``feature_set="pleroma"`` (or when detected):
   (404 on Pleroma) is refused before a request. Every other endpoint is gated by the
   reported Mastodon version (2.7.2), and each such refusal says so: Pleroma's route
   table was not available to check them against.
+- **Notification types**: ``notifications(types=[...])`` is not refused although Mastodon
+  added ``types[]`` in 3.5.0: Pleroma takes the list as ``include_types[]`` (declared in
+  ``params_beyond_version``; Akkoma takes ``types[]`` as it is).
 - **Streaming** uses WebSocket.
 """
 
@@ -96,6 +99,9 @@ VERSION_GATE_NOTE = (
     '"is generally compatible with the Mastodon 2.7.2 API"); Pleroma\'s route table was not checked, '
     "so the server may serve this anyway (version_check_mode='none' sends it)"
 )
+#: Parameters Pleroma takes although Mastodon added them after 2.7.2 (in its own spelling:
+#: ``types[]`` is sent as ``include_types[]``, see ``mastodon_prepare_params``).
+PARAMS_BEYOND_VERSION = frozenset({"notifications.types"})
 #: Endpoints Pleroma does not implement at all.
 MISSING = {
     "featured_tags": "Pleroma answers GET /api/v1/featured_tags with 404",
@@ -139,6 +145,7 @@ def mastodon_backend_info() -> BackendInfo:
         max_media_attachments=None,
         sample_versions=("2.7.2 (compatible; Pleroma 2.6.0)",),
         version_gate_note=VERSION_GATE_NOTE,
+        params_beyond_version=PARAMS_BEYOND_VERSION,
     )
 
 
@@ -216,7 +223,10 @@ def mastodon_prepare_params(
     ctx: ServerContext, endpoint: Endpoint, params: dict[str, Any], extensions: dict[str, Any]
 ) -> None:
     name = endpoint.name
-    if name == "status_post":
+    if name == "notifications" and ctx.backend == NAME and "types[]" in params:
+        # Pleroma's documented name; Akkoma (which extends this backend) takes types[].
+        params["include_types[]"] = params.pop("types[]")
+    elif name == "status_post":
         content_type = extensions.pop("content_type", None)
         if content_type is not None:
             params["content_type"] = check_content_type(ctx, content_type)
