@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=20000, help="events in the streaming run (default 20000)")
     args = parser.parse_args(argv)
 
-    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (21, 200, 8, 2, 5)
+    import_runs, calls, walks, streams, rounds = (5, 60, 3, 1, 1) if args.quick else (21, 200, 8, 2, 9)
     python = sys.executable
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
