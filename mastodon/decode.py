@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
@@ -135,14 +134,15 @@ def _python_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDi
 
 def _make_hook(convert_ids: bool) -> Callable[[dict[str, Any]], AttribAccessDict]:
     """The C hook when ``mastodon._speedups`` is built (and not disabled), else the Python one."""
-    if not os.environ.get("MASTODON_NO_SPEEDUPS"):
-        try:
-            from ._speedups import DecodeHook
-        except ImportError:
-            pass
-        else:
-            int_keys = INT_KEYS if convert_ids else frozenset()
-            return DecodeHook(AttribAccessDict, DATE_KEYS, int_keys, _slow_conversion(int_keys))
+    from .speedups import c_extension  # on first use: not import-time work
+
+    speedups = c_extension("_speedups")
+    if speedups is not None:
+        int_keys = INT_KEYS if convert_ids else frozenset()
+        hook: Callable[[dict[str, Any]], AttribAccessDict] = speedups.DecodeHook(
+            AttribAccessDict, DATE_KEYS, int_keys, _slow_conversion(int_keys)
+        )
+        return hook
     return _python_hook(convert_ids)
 
 

@@ -20,13 +20,13 @@ A compiled type ("spec") is a list:
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from . import types_base
 from .endpoints.model import Endpoint
 from .entities import AttribAccessDict, AttribAccessList
 from .entity_schema import ALIASES, BASE_CLASSES, ENTITIES, UNTYPED
+from .speedups import c_extension
 from .types_base import Entity, NonPaginatableList, PaginatableList
 
 _CLASSES: dict[str, type[Entity]] = {}
@@ -232,18 +232,9 @@ def _retype_levels(value: Any, spec: list[Any]) -> Any:
     return _retype_python(value, spec)
 
 
-def _c_walk() -> Any:
-    """``mastodon._speedups.retype`` when it is built (and not disabled), else ``None``."""
-    if os.environ.get("MASTODON_NO_SPEEDUPS"):
-        return None
-    try:
-        from ._speedups import retype as c_retype
-    except ImportError:
-        return None
-    return c_retype
-
-
-_c_retype = _c_walk()
+_speedups = c_extension("_speedups")
+#: ``mastodon._speedups.retype`` when it is built (and not disabled), else ``None``.
+_c_retype = _speedups.retype if _speedups is not None else None
 
 
 def apply_spec(value: Any, spec: list[Any] | None) -> Any:

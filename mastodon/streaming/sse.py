@@ -19,12 +19,11 @@ the rules and is used otherwise. Tests compare both on generated streams.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
-from typing import Any
 
 from ..errors import MastodonMalformedEventError
 from ..limits import MAX_EVENT_BYTES
+from ..speedups import c_extension
 from .abort import abort
 
 #: ``on_event(name, data)``; ``data`` is the raw bytes of the joined data lines, or ``None``.
@@ -35,28 +34,13 @@ _CR = 13  # ord("\r")
 _DEFAULT_EVENT = "message"
 
 
-_NOT_LOADED: Any = object()
-_scanner_class: Any = _NOT_LOADED
-
-
-def _c_scanner() -> Any:
-    """``mastodon._ssescan.SSEScanner`` when it is built (and not disabled), else ``None``."""
-    global _scanner_class
-    if _scanner_class is _NOT_LOADED:
-        _scanner_class = None
-        if not os.environ.get("MASTODON_NO_SPEEDUPS"):
-            try:
-                from .._ssescan import SSEScanner
-            except ImportError:
-                pass
-            else:
-                _scanner_class = SSEScanner
-    return _scanner_class
+#: ``mastodon._ssescan`` when it is built (and not disabled), else ``None``.
+_ssescan = c_extension("_ssescan")
 
 
 def uses_speedups() -> bool:
     """Whether event streams are scanned by the C scanner (``mastodon._ssescan``)."""
-    return _c_scanner() is not None
+    return _ssescan is not None
 
 
 class SSEParser:
@@ -66,7 +50,7 @@ class SSEParser:
 
     def __new__(cls, on_event: EventCallback, on_heartbeat: Callable[[], None], max_size: int = MAX_EVENT_BYTES) -> SSEParser:
         """The C scanner's parser when it is built: ``SSEParser(...)`` is always the fast one."""
-        if cls is SSEParser and _c_scanner() is not None:
+        if cls is SSEParser and _ssescan is not None:
             cls = ScannedSSEParser
         return object.__new__(cls)
 
