@@ -122,7 +122,7 @@ wrap(DecodeHook *self, PyObject *obj, int holds_container)
     if (result == NULL) {
         return NULL;
     }
-    if (Py_REFCNT(obj) == 1 && PyDict_CheckExact(obj) && PyDict_GET_SIZE(result) == 0) {
+    if (Py_REFCNT(obj) == 1) { /* obj is an exact dict (hook_call checks), result a new empty one */
         /* Only the JSON scanner holds obj, which it drops after this call: the new dict
          * takes obj's table over (the two swap their state) instead of copying it. */
         swap_dict_state(result, obj);
